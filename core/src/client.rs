@@ -1,0 +1,95 @@
+//! The client: settings, one shared connection pool, and the resource groups.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::config::{ClientBuilder, Config};
+use crate::error::Result;
+use crate::resources::{Invites, Models, OrganizationApi, Teams};
+use crate::transport::Transport;
+
+/// A HeadshotPro API client. Cheap to clone: clones share one connection pool.
+///
+/// ```no_run
+/// # async fn demo() -> headshotpro::Result<()> {
+/// let client = headshotpro::Client::new("hp_live_...")?;
+/// let credits = client.organization().credits().await?;
+/// let invite = client.invites().create("ada@example.com", None).await?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) transport: Arc<Transport>,
+}
+
+impl Client {
+    /// A client with this key and every other setting from the environment or
+    /// the defaults.
+    pub fn new(api_key: impl Into<crate::ApiKey>) -> Result<Self> {
+        Self::builder().api_key(api_key).build()
+    }
+
+    /// A client configured from `HEADSHOTPRO_API_KEY` and `HEADSHOTPRO_BASE_URL`.
+    pub fn from_env() -> Result<Self> {
+        Self::builder().build()
+    }
+
+    /// A builder for every setting.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    pub(crate) fn from_config(config: Config) -> Result<Self> {
+        Ok(Self {
+            transport: Arc::new(Transport::new(config)?),
+        })
+    }
+
+    /// A client with the same settings and a new connection pool. Use it in a
+    /// child process after `fork()`, where inherited connections are unusable.
+    pub fn rebuild(&self) -> Result<Self> {
+        Self::from_config(self.transport.config().clone())
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.transport.config().base_url
+    }
+
+    /// The user agent sent with every request.
+    pub fn user_agent(&self) -> &str {
+        &self.transport.config().user_agent
+    }
+
+    /// Organization details and credits.
+    pub fn organization(&self) -> OrganizationApi<'_> {
+        OrganizationApi::new(self)
+    }
+
+    /// Team-member invites.
+    pub fn invites(&self) -> Invites<'_> {
+        Invites::new(self)
+    }
+
+    /// Teams of the organization.
+    pub fn teams(&self) -> Teams<'_> {
+        Teams::new(self)
+    }
+
+    /// Whitelabel models.
+    pub fn models(&self) -> Models<'_> {
+        Models::new(self)
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let config = self.transport.config();
+        f.debug_struct("Client")
+            .field("base_url", &config.base_url)
+            .field("api_key", &config.api_key)
+            .field("timeout", &config.timeout)
+            .field("max_retries", &config.max_retries)
+            .finish()
+    }
+}

@@ -1,0 +1,206 @@
+//! Client settings and the builder that checks them.
+
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::error::{Error, Result};
+use crate::secret::ApiKey;
+
+/// The production API.
+pub const DEFAULT_BASE_URL: &str = "https://server.headshotpro.com";
+/// Per-attempt timeout.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Connect timeout.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Retries after the first attempt.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+/// Environment variable read for the API key.
+pub const ENV_API_KEY: &str = "HEADSHOTPRO_API_KEY";
+/// Environment variable read for the base URL.
+pub const ENV_BASE_URL: &str = "HEADSHOTPRO_BASE_URL";
+/// This crate's version, sent in the user agent.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Checked settings of a client.
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    pub api_key: ApiKey,
+    pub base_url: String,
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub max_retries: u32,
+    pub user_agent: String,
+}
+
+/// Builds a [`crate::Client`]. Unset values come from the environment
+/// (`HEADSHOTPRO_API_KEY`, `HEADSHOTPRO_BASE_URL`), then the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct ClientBuilder {
+    api_key: Option<ApiKey>,
+    base_url: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    max_retries: Option<u32>,
+    user_agent_prefix: Option<String>,
+    allow_insecure_http: bool,
+}
+
+impl ClientBuilder {
+    /// The API key (else `HEADSHOTPRO_API_KEY`).
+    pub fn api_key(mut self, key: impl Into<ApiKey>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+
+    /// The API's base URL (else `HEADSHOTPRO_BASE_URL`, else production).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Time allowed for each attempt, from connecting to the last byte (60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time allowed to connect (10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Retries after the first attempt (2); 0 disables retries.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+
+    /// The first part of the user agent, e.g. `headshotpro-python/1.2.0`;
+    /// ` core/<version>` is appended. Bindings set their own.
+    pub fn user_agent_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.user_agent_prefix = Some(prefix.into());
+        self
+    }
+
+    /// Allows `http://` to hosts other than loopback. The key then travels in
+    /// clear text: only for trusted networks.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    pub fn build(self) -> Result<crate::Client> {
+        crate::Client::from_config(self.into_config()?)
+    }
+
+    pub(crate) fn into_config(self) -> Result<Config> {
+        let api_key = self
+            .api_key
+            .or_else(|| std::env::var(ENV_API_KEY).ok().map(ApiKey::new))
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "no API key: pass one or set the {ENV_API_KEY} environment variable"
+                ))
+            })?;
+        if api_key.is_blank() {
+            return Err(Error::invalid("the API key is empty"));
+        }
+        if !api_key.expose().bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(Error::invalid(
+                "the API key contains characters that cannot be sent in an HTTP header",
+            ));
+        }
+        let base_url = self
+            .base_url
+            .or_else(|| std::env::var(ENV_BASE_URL).ok().filter(|u| !u.is_empty()))
+            .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
+        let base_url = check_base_url(&base_url, self.allow_insecure_http)?;
+        let prefix = self
+            .user_agent_prefix
+            .unwrap_or_else(|| format!("headshotpro-rust/{VERSION}"));
+        Ok(Config {
+            api_key,
+            base_url,
+            timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            connect_timeout: self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+            max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
+            user_agent: format!("{prefix} core/{VERSION}"),
+        })
+    }
+}
+
+/// Parses the base URL, refuses clear text to non-loopback hosts, and strips
+/// the trailing slash.
+fn check_base_url(raw: &str, allow_insecure_http: bool) -> Result<String> {
+    let url = Url::parse(raw).map_err(|e| Error::invalid(format!("base URL {raw:?}: {e}")))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if allow_insecure_http || is_loopback(&url) => {}
+        "http" => {
+            return Err(Error::invalid(format!(
+                "base URL {raw:?} uses plain http to a non-loopback host, which would send the \
+                 API key in clear text; use https or allow insecure http explicitly"
+            )))
+        }
+        other => {
+            return Err(Error::invalid(format!(
+                "base URL {raw:?} has scheme {other:?}; expected https"
+            )))
+        }
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::invalid(format!(
+            "base URL {raw:?} must not have a query or fragment"
+        )));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(key: &str, url: &str) -> Result<Config> {
+        ClientBuilder::default()
+            .api_key(key)
+            .base_url(url)
+            .into_config()
+    }
+
+    #[test]
+    fn refuses_clear_text_off_loopback() {
+        assert!(build("k", "http://127.0.0.1:8080/").is_ok());
+        assert!(build("k", "http://localhost:1").is_ok());
+        assert!(build("k", "http://[::1]:1").is_ok());
+        assert!(build("k", "http://example.com").is_err());
+        assert!(build("k", "ftp://example.com").is_err());
+        let c = ClientBuilder::default()
+            .api_key("k")
+            .base_url("http://10.0.0.1")
+            .allow_insecure_http(true)
+            .into_config()
+            .unwrap();
+        assert_eq!(c.base_url, "http://10.0.0.1");
+    }
+
+    #[test]
+    fn blank_key_and_user_agent() {
+        assert!(build("  ", "https://x.test").is_err());
+        let c = build("k", "https://x.test/api/").unwrap();
+        assert_eq!(c.base_url, "https://x.test/api");
+        assert!(c.user_agent.starts_with("headshotpro-rust/"));
+        assert!(c.user_agent.contains(" core/"));
+    }
+}

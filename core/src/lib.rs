@@ -1,0 +1,51 @@
+//! # headshotpro
+//!
+//! The HeadshotPro API client: organization, credits, invites, teams and
+//! whitelabel models, with retries that never duplicate a credit-consuming
+//! call, typed errors, and webhook verification.
+//!
+//! ```no_run
+//! use std::time::Duration;
+//! use headshotpro::{Client, ModelStatus};
+//!
+//! # async fn demo() -> headshotpro::Result<()> {
+//! let client = Client::builder().api_key("hp_live_...").build()?;
+//! let model = client.models().create("ada@example.com", None, true).await?;
+//! let model = client
+//!     .models()
+//!     .wait(&model.model_id, ModelStatus::Active, Duration::from_secs(600))
+//!     .await?;
+//! println!("{} is {}", model.model_id, model.status);
+//! # Ok(()) }
+//! ```
+//!
+//! Every failure is an [`Error`]; [`Error::class_name`] gives the name shared
+//! by every language of the SDK (`NotFoundError`, `RateLimitError`, …).
+
+mod classify;
+mod client;
+mod config;
+mod error;
+mod rate_limit;
+mod resources;
+mod retry;
+mod secret;
+mod tls;
+mod transport;
+mod types;
+mod validate;
+pub mod webhook;
+
+pub use client::Client;
+pub use config::{
+    ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
+    ENV_API_KEY, ENV_BASE_URL, VERSION,
+};
+pub use error::{ApiError, ApiErrorKind, Error, RateLimitInfo, Result};
+pub use resources::{Invites, Models, OrganizationApi, Teams};
+pub use secret::ApiKey;
+pub use types::{
+    DeletedModel, Invite, InviteDetails, InviteStatus, InviteSummary, Model, ModelStatus,
+    Organization, Team, WebhookEventType,
+};
+pub use webhook::{ModelObject, WebhookEvent};

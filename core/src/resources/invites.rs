@@ -1,0 +1,116 @@
+//! Team-member invites under `/api/v1/organization/invite…`.
+
+use reqwest::Method;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::transport::Call;
+use crate::types::{Invite, InviteDetails, InviteSummary};
+use crate::validate;
+use crate::Client;
+
+/// Team-member invites.
+#[derive(Debug, Clone, Copy)]
+pub struct Invites<'a> {
+    client: &'a Client,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CreateBody<'b> {
+    email: &'b str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team_id: Option<&'b str>,
+}
+
+#[derive(Serialize)]
+struct RevokeBody<'b> {
+    email: &'b str,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Created {
+    id: String,
+    link: String,
+    #[serde(default)]
+    team_id: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+    #[serde(default)]
+    input: Option<CreatedInput>,
+}
+
+#[derive(Deserialize)]
+struct CreatedInput {
+    email: Option<String>,
+}
+
+impl<'a> Invites<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        Self { client }
+    }
+
+    /// Invites a member by email, optionally into a team. A credit is spent
+    /// when the member uploads photos. Not retried after it may have arrived.
+    pub async fn create(&self, email: &str, team_id: Option<&str>) -> Result<Invite> {
+        validate::email(email)?;
+        validate::optional_id("team_id", team_id)?;
+        let call = Call::new(
+            "invites.create",
+            Method::POST,
+            "/api/v1/organization/invite",
+        )
+        .json(&CreateBody { email, team_id })?;
+        let created: Created = self.client.transport.send(&call).await?;
+        Ok(Invite {
+            id: created.id,
+            email: created
+                .input
+                .and_then(|i| i.email)
+                .unwrap_or_else(|| email.to_owned()),
+            link: created.link,
+            team_id: created.team_id,
+            message: created.message,
+        })
+    }
+
+    /// Revokes the pending invites sent to this email.
+    pub async fn revoke(&self, email: &str) -> Result<()> {
+        validate::email(email)?;
+        let call = Call::new(
+            "invites.revoke",
+            Method::POST,
+            "/api/v1/organization/invite/revoke",
+        )
+        .json(&RevokeBody { email })?;
+        self.client.transport.send_raw(&call).await.map(drop)
+    }
+
+    /// Every invite of the organization.
+    pub async fn list(&self) -> Result<Vec<InviteSummary>> {
+        #[derive(Deserialize)]
+        struct List {
+            invites: Vec<InviteSummary>,
+        }
+        let call = Call::new("invites.list", Method::GET, "/api/v1/organization/invites");
+        let list: List = self.client.transport.send(&call).await?;
+        Ok(list.invites)
+    }
+
+    /// One invite's email, status and team.
+    pub async fn retrieve(&self, invite_id: &str) -> Result<InviteDetails> {
+        #[derive(Deserialize)]
+        struct One {
+            invite: InviteDetails,
+        }
+        let id = validate::path_segment("invite_id", invite_id)?;
+        let call = Call::new(
+            "invites.retrieve",
+            Method::GET,
+            format!("/api/v1/organization/invite/id/{id}"),
+        );
+        let one: One = self.client.transport.send(&call).await?;
+        Ok(one.invite)
+    }
+}

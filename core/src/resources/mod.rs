@@ -1,0 +1,21 @@
+//! The API grouped by resource, as `client.invites().create(..)`.
+
+mod invites;
+mod models;
+mod organization;
+mod teams;
+
+pub use invites::Invites;
+pub use models::Models;
+pub use organization::OrganizationApi;
+pub use teams::Teams;
+
+use serde::Deserialize;
+
+use crate::types::Organization;
+
+/// `{"organization": {...}}`, the answer of the organization and team calls.
+#[derive(Deserialize)]
+pub(crate) struct OrganizationEnvelope {
+    pub organization: Organization,
+}

@@ -1,0 +1,131 @@
+//! Whitelabel models under `/api/v2/organization/whitelabel/model`.
+
+use std::time::Duration;
+
+use reqwest::Method;
+use serde::Serialize;
+use tokio::time::Instant;
+
+use crate::error::{Error, Result};
+use crate::transport::Call;
+use crate::types::{DeletedModel, Model, ModelStatus};
+use crate::validate;
+use crate::Client;
+
+/// First pause between polls of [`Models::wait`].
+const FIRST_POLL: Duration = Duration::from_millis(250);
+/// Longest pause between polls.
+const MAX_POLL: Duration = Duration::from_secs(5);
+
+/// Whitelabel models.
+#[derive(Debug, Clone, Copy)]
+pub struct Models<'a> {
+    client: &'a Client,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CreateBody<'b> {
+    email: &'b str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team_id: Option<&'b str>,
+    is_development: bool,
+}
+
+impl<'a> Models<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        Self { client }
+    }
+
+    /// Creates an anonymous user and model. A credit is spent when onboarding
+    /// finishes (never for development models). Not retried after it may
+    /// have arrived.
+    pub async fn create(
+        &self,
+        email: &str,
+        team_id: Option<&str>,
+        is_development: bool,
+    ) -> Result<Model> {
+        validate::email(email)?;
+        validate::optional_id("team_id", team_id)?;
+        let call = Call::new(
+            "models.create",
+            Method::POST,
+            "/api/v2/organization/whitelabel/model/create",
+        )
+        .json(&CreateBody {
+            email,
+            team_id,
+            is_development,
+        })?;
+        self.client.transport.send(&call).await
+    }
+
+    /// A model's status and a fresh signed URL.
+    pub async fn retrieve(&self, model_id: &str) -> Result<Model> {
+        let id = validate::path_segment("model_id", model_id)?;
+        let call = Call::new(
+            "models.retrieve",
+            Method::GET,
+            format!("/api/v2/organization/whitelabel/model/get/{id}"),
+        );
+        self.client.transport.send(&call).await
+    }
+
+    /// Deletes a model and its anonymous user.
+    pub async fn delete(&self, model_id: &str) -> Result<DeletedModel> {
+        let id = validate::path_segment("model_id", model_id)?;
+        let call = Call::new(
+            "models.delete",
+            Method::DELETE,
+            format!("/api/v2/organization/whitelabel/model/delete/{id}"),
+        );
+        self.client.transport.send(&call).await
+    }
+
+    /// Polls [`Models::retrieve`] with backoff until the model reaches `until`
+    /// or `deleted` (final), and returns it; check its status. `failed` is
+    /// not final (failed models restart), so waiting goes on. Past `timeout`
+    /// the wait ends with [`Error::Timeout`].
+    pub async fn wait(
+        &self,
+        model_id: &str,
+        until: ModelStatus,
+        timeout: Duration,
+    ) -> Result<Model> {
+        validate::path_segment("model_id", model_id)?;
+        let deadline = Instant::now() + timeout;
+        let mut pause = FIRST_POLL;
+        loop {
+            let model = tokio::time::timeout_at(deadline, self.retrieve(model_id))
+                .await
+                .map_err(|_| wait_timeout(model_id, &until, timeout, None))??;
+            if model.status == until || model.status.is_final() {
+                return Ok(model);
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(wait_timeout(model_id, &until, timeout, Some(&model.status)));
+            }
+            tokio::time::sleep(pause.min(deadline - now)).await;
+            pause = pause.mul_f64(1.5).min(MAX_POLL);
+        }
+    }
+}
+
+fn wait_timeout(
+    model_id: &str,
+    until: &ModelStatus,
+    timeout: Duration,
+    last: Option<&ModelStatus>,
+) -> Error {
+    let last = last.map_or_else(String::new, |s| format!(" (last status: {s})"));
+    Error::Timeout {
+        operation: "models.wait".to_owned(),
+        message: format!(
+            "model {model_id} did not reach {until} within {:.1} s{last}",
+            timeout.as_secs_f64()
+        ),
+        may_have_reached_server: true,
+    }
+}

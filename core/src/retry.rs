@@ -1,0 +1,131 @@
+//! When to try again and how long to wait first.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use reqwest::Method;
+
+use crate::error::{ApiErrorKind, Error};
+use crate::rate_limit::until;
+
+/// First backoff step.
+const BASE: Duration = Duration::from_millis(500);
+/// Longest backoff step.
+const CAP: Duration = Duration::from_secs(8);
+/// Longest wait honoured from `Retry-After` / `X-RateLimit-Reset`.
+pub(crate) const MAX_SERVER_WAIT: Duration = Duration::from_secs(60);
+
+/// Whether a failed attempt may be retried. Idempotent methods (GET, PUT,
+/// DELETE) retry transient failures; POST only when the request provably was
+/// not processed: nothing reached the server, or a 429 RATE_LIMIT_EXCEEDED.
+pub(crate) fn should_retry(method: &Method, error: &Error) -> bool {
+    let idempotent = matches!(*method, Method::GET | Method::PUT | Method::DELETE);
+    match error {
+        Error::Connection {
+            may_have_reached_server,
+            ..
+        }
+        | Error::Timeout {
+            may_have_reached_server,
+            ..
+        } => idempotent || !may_have_reached_server,
+        Error::Api(api) => match api.kind {
+            ApiErrorKind::RateLimit => true,
+            ApiErrorKind::InviteLimit => false,
+            _ => idempotent && matches!(api.status, 408 | 500 | 502 | 503 | 504),
+        },
+        _ => false,
+    }
+}
+
+/// How long to wait before retry number `retry` (0 for the first retry):
+/// the server's wait on a 429, else exponential backoff with full jitter.
+pub(crate) fn delay(retry: u32, error: &Error) -> Duration {
+    if let Some(wait) = server_wait(error) {
+        return wait.min(MAX_SERVER_WAIT);
+    }
+    let ceiling = BASE
+        .saturating_mul(2u32.saturating_pow(retry.min(16)))
+        .min(CAP);
+    ceiling.mul_f64(fastrand::f64())
+}
+
+/// `Retry-After`, else the time until `X-RateLimit-Reset`, for a 429.
+fn server_wait(error: &Error) -> Option<Duration> {
+    let api = error
+        .as_api()
+        .filter(|a| a.kind == ApiErrorKind::RateLimit)?;
+    api.retry_after
+        .or_else(|| api.rate_limit.reset_at.map(|at| until(at, Utc::now())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{ApiError, RateLimitInfo};
+
+    fn api(status: u16, kind: ApiErrorKind) -> Error {
+        Error::from(ApiError {
+            kind,
+            status,
+            code: String::new(),
+            message: String::new(),
+            body: String::new(),
+            operation: "op".into(),
+            rate_limit: RateLimitInfo::default(),
+            retry_after: None,
+        })
+    }
+
+    fn connection(reached: bool) -> Error {
+        Error::Connection {
+            operation: "op".into(),
+            message: String::new(),
+            may_have_reached_server: reached,
+        }
+    }
+
+    #[test]
+    fn post_retries_only_when_not_processed() {
+        assert!(should_retry(&Method::POST, &connection(false)));
+        assert!(!should_retry(&Method::POST, &connection(true)));
+        assert!(!should_retry(
+            &Method::POST,
+            &api(500, ApiErrorKind::Server)
+        ));
+        assert!(should_retry(
+            &Method::POST,
+            &api(429, ApiErrorKind::RateLimit)
+        ));
+        assert!(!should_retry(
+            &Method::POST,
+            &api(429, ApiErrorKind::InviteLimit)
+        ));
+    }
+
+    #[test]
+    fn idempotent_retries_transient_failures() {
+        for m in [Method::GET, Method::PUT, Method::DELETE] {
+            assert!(should_retry(&m, &connection(true)));
+            for s in [408, 500, 502, 503, 504] {
+                assert!(should_retry(&m, &api(s, ApiErrorKind::Other)), "{m} {s}");
+            }
+            assert!(!should_retry(&m, &api(501, ApiErrorKind::Server)));
+            assert!(!should_retry(&m, &api(404, ApiErrorKind::NotFound)));
+            assert!(!should_retry(&m, &api(429, ApiErrorKind::InviteLimit)));
+        }
+    }
+
+    #[test]
+    fn backoff_is_jittered_and_capped() {
+        for retry in 0..20 {
+            let d = delay(retry, &connection(false));
+            assert!(d <= CAP);
+        }
+        let mut e = api(429, ApiErrorKind::RateLimit);
+        if let Error::Api(a) = &mut e {
+            a.retry_after = Some(Duration::from_secs(3600));
+        }
+        assert_eq!(delay(0, &e), MAX_SERVER_WAIT);
+    }
+}

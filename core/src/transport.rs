@@ -1,0 +1,216 @@
+//! Sending one call: attempts, retries, capped bodies, error mapping, tracing.
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
+use reqwest::{Method, Response};
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+
+use crate::classify::{api_error, reports_failure, truncate};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::retry;
+
+/// Answers larger than this are refused rather than buffered.
+pub(crate) const MAX_BODY: usize = 4 * 1024 * 1024;
+
+/// One API call as the resources describe it.
+pub(crate) struct Call {
+    /// e.g. `invites.create`.
+    pub operation: &'static str,
+    pub method: Method,
+    /// Path under the base URL, ids already encoded.
+    pub path: String,
+    /// JSON body, if any.
+    pub body: Option<Vec<u8>>,
+}
+
+impl Call {
+    /// A call without a body.
+    pub fn new(operation: &'static str, method: Method, path: impl Into<String>) -> Self {
+        Self {
+            operation,
+            method,
+            path: path.into(),
+            body: None,
+        }
+    }
+
+    /// Adds a JSON body.
+    pub fn json(mut self, body: &impl serde::Serialize) -> Result<Self> {
+        self.body = Some(serde_json::to_vec(body).map_err(|e| Error::invalid(e.to_string()))?);
+        Ok(self)
+    }
+}
+
+/// The HTTP side of a client: one pool, fixed headers, the retry loop.
+#[derive(Debug)]
+pub(crate) struct Transport {
+    http: reqwest::Client,
+    config: Config,
+    authorization: HeaderValue,
+    user_agent: HeaderValue,
+}
+
+impl Transport {
+    pub fn new(config: Config) -> Result<Self> {
+        let mut authorization =
+            HeaderValue::try_from(format!("Bearer {}", config.api_key.expose()))
+                .map_err(|_| Error::invalid("the API key cannot be sent in an HTTP header"))?;
+        authorization.set_sensitive(true);
+        let user_agent = HeaderValue::try_from(config.user_agent.as_str())
+            .map_err(|_| Error::invalid("the user agent cannot be sent in an HTTP header"))?;
+        let http = reqwest::Client::builder()
+            .tls_backend_preconfigured(crate::tls::client_config()?)
+            .connect_timeout(config.connect_timeout)
+            .pool_idle_timeout(Duration::from_secs(60))
+            .tcp_nodelay(true)
+            .build()
+            .map_err(|e| Error::invalid(format!("could not build the HTTP client: {e}")))?;
+        Ok(Self {
+            http,
+            config,
+            authorization,
+            user_agent,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Sends the call, retrying as the policy allows, and decodes the answer.
+    pub async fn send<T: DeserializeOwned>(&self, call: &Call) -> Result<T> {
+        let (status, body) = self.send_raw(call).await?;
+        serde_json::from_slice(&body).map_err(|e| Error::ResponseDecode {
+            operation: call.operation.to_owned(),
+            status,
+            message: e.to_string(),
+            body: truncate(&body),
+        })
+    }
+
+    /// Sends the call, retrying as the policy allows; returns a 2xx body that
+    /// does not report failure.
+    pub async fn send_raw(&self, call: &Call) -> Result<(u16, Vec<u8>)> {
+        let mut retry = 0;
+        loop {
+            let span = tracing::debug_span!(
+                "headshotpro.request",
+                operation = call.operation,
+                method = %call.method,
+                path = %call.path,
+                attempt = retry + 1,
+                status = tracing::field::Empty,
+            );
+            let outcome = self.attempt(call).instrument(span.clone()).await;
+            let error = match outcome {
+                Ok(ok) => return Ok(ok),
+                Err(error) => error,
+            };
+            if retry >= self.config.max_retries || !retry::should_retry(&call.method, &error) {
+                return Err(error);
+            }
+            let wait = retry::delay(retry, &error);
+            span.in_scope(|| {
+                tracing::info!(
+                    wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
+                    error = %error,
+                    "retrying"
+                );
+            });
+            tokio::time::sleep(wait).await;
+            retry += 1;
+        }
+    }
+
+    async fn attempt(&self, call: &Call) -> Result<(u16, Vec<u8>)> {
+        let url = format!("{}{}", self.config.base_url, call.path);
+        let mut request = self
+            .http
+            .request(call.method.clone(), url)
+            .timeout(self.config.timeout)
+            .header(AUTHORIZATION, self.authorization.clone())
+            .header(USER_AGENT, self.user_agent.clone())
+            .header(ACCEPT, "application/json");
+        if let Some(body) = &call.body {
+            request = request
+                .header(CONTENT_TYPE, "application/json")
+                .body(body.clone());
+        }
+        let response = request
+            .send()
+            .await
+            .map_err(|e| transport_error(call.operation, &e))?;
+        let status = response.status().as_u16();
+        tracing::Span::current().record("status", status);
+        let headers = response.headers().clone();
+        let body = read_capped(response, call.operation).await?;
+        tracing::debug!(bytes = body.len(), "answered");
+        if !(200..300).contains(&status) || reports_failure(&body) {
+            return Err(api_error(status, &headers, &body, call.operation).into());
+        }
+        Ok((status, body))
+    }
+}
+
+/// Reads the body, refusing more than [`MAX_BODY`] bytes.
+async fn read_capped(mut response: Response, operation: &str) -> Result<Vec<u8>> {
+    let status = response.status().as_u16();
+    let hint = response
+        .content_length()
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(0);
+    let mut body = Vec::with_capacity(hint.min(MAX_BODY));
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| transport_error(operation, &e))?
+    {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Err(Error::ResponseDecode {
+                operation: operation.to_owned(),
+                status,
+                message: format!("the answer is larger than {MAX_BODY} bytes"),
+                body: truncate(&body),
+            });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// Maps a transport failure, telling whether the request may have arrived.
+fn transport_error(operation: &str, error: &reqwest::Error) -> Error {
+    let message = describe(error);
+    let may_have_reached_server = !error.is_connect();
+    if error.is_timeout() {
+        Error::Timeout {
+            operation: operation.to_owned(),
+            message,
+            may_have_reached_server,
+        }
+    } else {
+        Error::Connection {
+            operation: operation.to_owned(),
+            message,
+            may_have_reached_server,
+        }
+    }
+}
+
+/// The error and its causes on one line.
+fn describe(error: &reqwest::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
