@@ -1,0 +1,180 @@
+//! The `headshotpro-mock` command: starts the mock server and prints where it listens.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use headshotpro_mock::{MockConfig, MockServer, DEFAULT_API_KEY};
+
+const CONTROL_API: &str = "\
+CONTROL API (no auth; answers 200 {\"success\": true, ...}; 404 for an unknown id):
+  POST   /__mock/reset                         back to the start state (incl. these flags);
+                                               cancels pending webhooks and timers, clears logs and faults
+  GET    /__mock/organization[?key=K]          the organization's settings
+  PUT    /__mock/organization[?key=K]          {credits?, whitelabel?, webhookUrl?, webhookSecret?,
+                                               inviteLimit?, rateLimit?, name?, website?, description?}
+                                               (null clears the optional ones); default: the --api-key org
+  POST   /__mock/invites/{id}/accept           pending-invite -> waiting-for-upload (email becomes a member)
+  POST   /__mock/invites/{id}/upload           waiting-for-upload -> generating-headshots (spends a credit)
+  POST   /__mock/invites/{id}/advance          the next step (accept, upload, or -> active)
+  POST   /__mock/models/{id}/complete-onboarding   onboarding -> waiting (spends a credit unless development)
+  POST   /__mock/models/{id}/advance           waiting -> pending -> generatingHeadshots -> active; failed -> pending
+  POST   /__mock/models/{id}/fail              waiting/pending/generatingHeadshots -> failed
+  POST   /__mock/faults                        {method?, path, status?, body?, headers?, delay_ms?, drop?, times?}
+  GET    /__mock/faults                        the faults still pending
+  DELETE /__mock/faults                        removes every fault
+  GET    /__mock/requests                      {success, requests: [{method, path, query, headers, body}]}
+  DELETE /__mock/requests                      clears the request log
+  GET    /__mock/webhooks                      {success, webhooks: [{event, eventId, modelId, url, attempt, status, error, at}]}
+  DELETE /__mock/webhooks                      clears the delivery log
+  GET    /__mock/state                         the whole state as JSON
+  GET    /__mock/health                        {success: true, status: \"ok\"}
+A transition that does not apply to the current status answers 409 INVALID_STATE; a spend
+with 0 credits answers 402 INSUFFICIENT_CREDITS and changes nothing.
+
+The first line on stdout is {\"url\": \"http://127.0.0.1:PORT\", \"api_key\": \"...\"}.";
+
+/// A stateful emulator of the HeadshotPro API for tests and local development.
+#[derive(Parser, Debug)]
+#[command(name = "headshotpro-mock", version, about, after_help = CONTROL_API)]
+struct Cli {
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Address to listen on (keep it on loopback: the control API has no auth).
+    #[arg(long, default_value = "127.0.0.1")]
+    host: String,
+    /// Api key of the default organization.
+    #[arg(long, default_value = DEFAULT_API_KEY)]
+    api_key: String,
+    /// Starting credits of the default organization.
+    #[arg(long, default_value_t = 100)]
+    credits: i64,
+    /// Disable the whitelabel feature of the default organization (its endpoints answer 403).
+    #[arg(long)]
+    no_whitelabel: bool,
+    /// Where the default organization's webhooks are POSTed.
+    #[arg(long, value_name = "URL")]
+    webhook_url: Option<String>,
+    /// Webhook signing secret (HMAC-SHA256 key: the string's own bytes); unsigned without it.
+    #[arg(long, value_name = "SECRET")]
+    webhook_secret: Option<String>,
+    /// Wait before the first delivery attempt of a webhook, in milliseconds.
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    webhook_delay_ms: u64,
+    /// Wait between webhook delivery attempts, in milliseconds (4 attempts at most).
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    webhook_retry_ms: u64,
+    /// Time a development model spends in each status after onboarding, in milliseconds.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    dev_step_ms: u64,
+    /// Requests a minute allowed per api key (fixed window); unlimited without it.
+    #[arg(long, value_name = "N")]
+    rate_limit: Option<u32>,
+    /// Pending invites allowed per organization; unlimited without it.
+    #[arg(long, value_name = "N")]
+    invite_limit: Option<u32>,
+    /// JSON file with more organizations: {"organizations": [{"apiKey": "...", "name": "...",
+    /// "credits": 10, "whitelabel": true, "webhookUrl": null, "webhookSecret": null,
+    /// "inviteLimit": null, "rateLimit": null}]}; left-out fields take the flags' values.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Exit when standard input closes (for harnesses that may die without killing the mock).
+    #[arg(long)]
+    exit_on_stdin_close: bool,
+}
+
+impl Cli {
+    fn into_config(self) -> Result<MockConfig, String> {
+        let mut config = MockConfig {
+            host: self.host,
+            port: self.port,
+            api_key: self.api_key,
+            credits: self.credits,
+            whitelabel: !self.no_whitelabel,
+            webhook_url: self.webhook_url,
+            webhook_secret: self.webhook_secret,
+            webhook_delay: Duration::from_millis(self.webhook_delay_ms),
+            webhook_retry: Duration::from_millis(self.webhook_retry_ms),
+            dev_step: Duration::from_millis(self.dev_step_ms),
+            rate_limit: self.rate_limit,
+            invite_limit: self.invite_limit,
+            organizations: Vec::new(),
+        };
+        if let Some(path) = &self.config {
+            config.load_file(path)?;
+        }
+        Ok(config)
+    }
+}
+
+/// Resolves when SIGINT or SIGTERM arrives, or standard input closes (if asked).
+async fn stop_signal(watch_stdin: bool) {
+    let stdin_closed = async {
+        if watch_stdin {
+            let mut stdin = tokio::io::stdin();
+            let mut buf = [0u8; 1024];
+            loop {
+                match tokio::io::AsyncReadExt::read(&mut stdin, &mut buf).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {}
+                }
+            }
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                term.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+        () = stdin_closed => {}
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let watch_stdin = cli.exit_on_stdin_close;
+    let config = match cli.into_config() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("headshotpro-mock: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let server = match MockServer::start(config).await {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("headshotpro-mock: cannot listen: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let line = serde_json::json!({"url": server.url(), "api_key": server.api_key()});
+    let url = line["url"].to_string();
+    let key = line["api_key"].to_string();
+    let mut stdout = std::io::stdout().lock();
+    if writeln!(stdout, "{{\"url\": {url}, \"api_key\": {key}}}")
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::FAILURE;
+    }
+    drop(stdout);
+    stop_signal(watch_stdin).await;
+    server.shutdown().await;
+    ExitCode::SUCCESS
+}
