@@ -22,10 +22,19 @@
 //! Every failure is an [`Error`]; [`Error::class_name`] gives the name shared
 //! by every language of the SDK (`NotFoundError`, `RateLimitError`, …).
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("headshotpro");
+
 mod classify;
 mod client;
 mod config;
 mod error;
+#[cfg(feature = "uniffi")]
+mod ffi;
+#[cfg(feature = "uniffi")]
+pub use ffi::Timestamp;
+#[cfg(test)]
+mod fuzz_tests;
 mod rate_limit;
 mod resources;
 mod retry;

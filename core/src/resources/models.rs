@@ -96,10 +96,11 @@ impl<'a> Models<'a> {
         validate::path_segment("model_id", model_id)?;
         let deadline = Instant::now() + timeout;
         let mut pause = FIRST_POLL;
+        let mut last = None;
         loop {
             let model = tokio::time::timeout_at(deadline, self.retrieve(model_id))
                 .await
-                .map_err(|_| wait_timeout(model_id, &until, timeout, None))??;
+                .map_err(|_| wait_timeout(model_id, &until, timeout, last.as_ref()))??;
             if model.status == until || model.status.is_final() {
                 return Ok(model);
             }
@@ -107,6 +108,7 @@ impl<'a> Models<'a> {
             if now >= deadline {
                 return Err(wait_timeout(model_id, &until, timeout, Some(&model.status)));
             }
+            last = Some(model.status);
             tokio::time::sleep(pause.min(deadline - now)).await;
             pause = pause.mul_f64(1.5).min(MAX_POLL);
         }

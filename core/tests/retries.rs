@@ -1,0 +1,187 @@
+//! Retries as the contract says, counted from the mock's request log.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{closed_port_url, Harness};
+use headshotpro::Client;
+use serde_json::json;
+
+const CREDITS: &str = "/api/v1/organization/credits";
+const INVITE: &str = "/api/v1/organization/invite";
+
+#[tokio::test]
+async fn get_is_retried_on_503_then_succeeds() {
+    let h = Harness::start().await;
+    h.fault(json!({"method": "GET", "path": CREDITS, "status": 503, "times": 2}))
+        .await;
+    assert_eq!(h.client.organization().credits().await.unwrap(), 100);
+    assert_eq!(h.count("GET", CREDITS).await, 3);
+}
+
+#[tokio::test]
+async fn retries_stop_at_max_retries() {
+    let h = Harness::start().await;
+    h.fault(json!({"path": CREDITS, "status": 502, "times": 10}))
+        .await;
+    let err = h.client.organization().credits().await.unwrap_err();
+    assert_eq!(err.class_name(), "ServerError");
+    assert_eq!(h.count("GET", CREDITS).await, 3);
+
+    let none = h.client_with(|b| b.max_retries(0));
+    h.control("POST", "/__mock/reset", json!({})).await;
+    h.fault(json!({"path": CREDITS, "status": 502, "times": 10}))
+        .await;
+    none.organization().credits().await.unwrap_err();
+    assert_eq!(h.count("GET", CREDITS).await, 1);
+}
+
+#[tokio::test]
+async fn put_and_delete_are_retried_too() {
+    let h = Harness::start().await;
+    let team = h.team("Ops").await;
+    h.fault(json!({"method": "PUT", "path": "/api/v1/organization/teams/", "status": 500}))
+        .await;
+    h.client.teams().update(&team, "Ops 2").await.unwrap();
+    assert_eq!(h.count("PUT", "/api/v1/organization/teams/").await, 2);
+    h.fault(json!({"method": "DELETE", "path": "/api/v1/organization/teams/", "status": 504}))
+        .await;
+    h.client.teams().delete(&team).await.unwrap();
+    assert_eq!(h.count("DELETE", "/api/v1/organization/teams/").await, 2);
+}
+
+#[tokio::test]
+async fn retry_after_is_waited() {
+    let h = Harness::start().await;
+    h.fault(json!({"path": CREDITS, "status": 429, "headers": {"Retry-After": "1"}}))
+        .await;
+    let started = Instant::now();
+    assert_eq!(h.client.organization().credits().await.unwrap(), 100);
+    assert!(started.elapsed() >= Duration::from_millis(950));
+    assert_eq!(h.count("GET", CREDITS).await, 2);
+}
+
+#[tokio::test]
+async fn rate_limit_reset_is_waited_when_there_is_no_retry_after() {
+    let h = Harness::start().await;
+    let reset = chrono::Utc::now() + chrono::Duration::milliseconds(1500);
+    h.fault(json!({"path": CREDITS, "status": 429,
+        "headers": {"X-RateLimit-Reset": reset.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)}}))
+        .await;
+    let started = chrono::Utc::now();
+    assert_eq!(h.client.organization().credits().await.unwrap(), 100);
+    assert!(
+        chrono::Utc::now() >= reset,
+        "answered before the reset time"
+    );
+    assert!(chrono::Utc::now() - started >= chrono::Duration::milliseconds(1000));
+}
+
+#[tokio::test]
+async fn post_is_not_retried_after_500_or_a_dropped_connection() {
+    let h = Harness::start().await;
+    h.fault(json!({"method": "POST", "path": INVITE, "status": 500}))
+        .await;
+    let err = h
+        .client
+        .invites()
+        .create("a@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class_name(), "ServerError");
+    assert_eq!(h.count("POST", INVITE).await, 1);
+
+    h.fault(json!({"method": "POST", "path": INVITE, "drop": true}))
+        .await;
+    let err = h
+        .client
+        .invites()
+        .create("b@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class_name(), "APIConnectionError");
+    assert!(err.may_have_reached_server());
+    assert_eq!(h.count("POST", INVITE).await, 2);
+    assert!(h.client.invites().list().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn post_is_retried_after_rate_limit_but_never_after_invite_limit() {
+    let h = Harness::start().await;
+    h.fault(
+        json!({"method": "POST", "path": INVITE, "status": 429, "headers": {"Retry-After": "0"},
+        "body": {"success": false, "error": "slow down", "code": "RATE_LIMIT_EXCEEDED"}}),
+    )
+    .await;
+    h.client
+        .invites()
+        .create("c@example.com", None)
+        .await
+        .unwrap();
+    assert_eq!(h.count("POST", INVITE).await, 2);
+
+    h.fault(json!({"method": "POST", "path": INVITE, "status": 429,
+        "body": {"success": false, "error": "Too many pending invites", "code": "INVITE_LIMIT_EXCEEDED"}}))
+        .await;
+    let err = h
+        .client
+        .invites()
+        .create("d@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class_name(), "InviteLimitError");
+    assert_eq!(h.count("POST", INVITE).await, 3);
+}
+
+#[tokio::test]
+async fn get_is_retried_after_a_dropped_connection() {
+    let h = Harness::start().await;
+    h.fault(json!({"method": "GET", "path": CREDITS, "drop": true}))
+        .await;
+    assert_eq!(h.client.organization().credits().await.unwrap(), 100);
+    assert_eq!(h.count("GET", CREDITS).await, 2);
+}
+
+#[tokio::test]
+async fn timeouts_per_attempt() {
+    let h = Harness::start().await;
+    let client = h.client_with(|b| b.timeout(Duration::from_millis(200)).max_retries(1));
+    h.fault(json!({"path": CREDITS, "delay_ms": 1500, "times": 2}))
+        .await;
+    let err = client.organization().credits().await.unwrap_err();
+    assert_eq!(err.class_name(), "APITimeoutError");
+    assert!(err.may_have_reached_server());
+    assert_eq!(h.count("GET", CREDITS).await, 2);
+
+    h.fault(json!({"method": "POST", "path": INVITE, "delay_ms": 1500}))
+        .await;
+    let err = client
+        .invites()
+        .create("t@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class_name(), "APITimeoutError");
+    assert_eq!(h.count("POST", INVITE).await, 1);
+}
+
+#[tokio::test]
+async fn connection_refused_is_retried_even_for_post() {
+    let url = closed_port_url().await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(&url)
+        .max_retries(2)
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = client
+        .invites()
+        .create("e@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class_name(), "APIConnectionError");
+    assert!(!err.may_have_reached_server());
+    assert!(started.elapsed() < Duration::from_secs(30));
+}
