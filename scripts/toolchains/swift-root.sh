@@ -90,7 +90,12 @@ log "building trixie root with $PACKAGES in $PARTIAL (about 45 s, 2.5 GB)"
 start=$SECONDS
 # No mirror named: mmdebstrap's default (Debian's own) is the one reachable
 # here. --variant=apt keeps the root small: Essential + apt + the packages.
-mmdebstrap --variant=apt --include="$PACKAGES" trixie "$PARTIAL" >&2 \
+# mmdebstrap mounts /proc, /sys, /dev... inside the new root while it
+# installs; running it in a private mount namespace means those mounts die
+# with it even if it is killed half-way, so the partial root stays safe to
+# remove.
+unshare --mount --propagation private -- \
+    mmdebstrap --variant=apt --include="$PACKAGES" trixie "$PARTIAL" >&2 \
     || die "mmdebstrap failed (partial root left at $PARTIAL; it is removed on the next run)"
 # mmdebstrap unmounts what it mounted, but check before we ever rm this.
 ! has_mounts_under "$PARTIAL" || die "mmdebstrap left mounts under $PARTIAL"
