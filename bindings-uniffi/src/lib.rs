@@ -1,1 +1,22 @@
-//! Placeholder: filled in by its own change.
+//! Swift and Kotlin bindings of the HeadshotPro SDK, generated with uniffi.
+//!
+//! The records and open enums (`Invite`, `Model`, `ModelStatus`, …) come from
+//! the core crate, which derives them behind its `uniffi` feature. This crate
+//! only adds the client facade ([`Client`] and its resource objects), the
+//! webhook functions and the mapping of core errors to [`HeadshotProError`].
+//! Every network call is an async method run on tokio: `async` in Swift,
+//! `suspend` in Kotlin.
+
+uniffi::setup_scaffolding!("headshotpro_uniffi");
+
+mod client;
+mod error;
+mod options;
+mod resources;
+mod webhook;
+
+pub use client::Client;
+pub use error::HeadshotProError;
+pub use options::ClientOptions;
+pub use resources::{InvitesApi, ModelsApi, OrganizationApi, TeamsApi};
+pub use webhook::{parse_webhook, sign_webhook, verify_webhook};

@@ -1,0 +1,78 @@
+//! The client object: construction from a key and options, and the resource
+//! groups.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::error::HeadshotProError;
+use crate::options::ClientOptions;
+use crate::resources::{InvitesApi, ModelsApi, OrganizationApi, TeamsApi};
+
+/// The user agent prefix of these bindings; ` core/<version>` follows it.
+const USER_AGENT_PREFIX: &str = concat!("headshotpro-uniffi/", env!("CARGO_PKG_VERSION"));
+
+/// A HeadshotPro API client. Cheap to share: every resource object and call
+/// uses the same connection pool.
+#[derive(Debug, uniffi::Object)]
+pub struct Client {
+    inner: headshotpro::Client,
+}
+
+#[uniffi::export]
+impl Client {
+    /// A client for this key (else `HEADSHOTPRO_API_KEY`). A missing or blank
+    /// key, or an unusable base URL, fails here with `InvalidArgumentError`.
+    #[uniffi::constructor(default(api_key = None, options = None))]
+    pub fn new(
+        api_key: Option<String>,
+        options: Option<ClientOptions>,
+    ) -> Result<Arc<Self>, HeadshotProError> {
+        let options = options.unwrap_or_default();
+        let mut builder = headshotpro::Client::builder().user_agent_prefix(USER_AGENT_PREFIX);
+        if let Some(key) = api_key {
+            builder = builder.api_key(key);
+        }
+        if let Some(url) = options.base_url {
+            builder = builder.base_url(url);
+        }
+        if let Some(ms) = options.timeout_ms {
+            builder = builder.timeout(Duration::from_millis(ms));
+        }
+        if let Some(retries) = options.max_retries {
+            builder = builder.max_retries(retries);
+        }
+        Ok(Arc::new(Self {
+            inner: builder.build()?,
+        }))
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> String {
+        self.inner.base_url().to_owned()
+    }
+
+    /// The user agent sent with every request.
+    pub fn user_agent(&self) -> String {
+        self.inner.user_agent().to_owned()
+    }
+
+    /// Organization details and credits.
+    pub fn organization(&self) -> Arc<OrganizationApi> {
+        Arc::new(OrganizationApi::new(self.inner.clone()))
+    }
+
+    /// Team-member invites.
+    pub fn invites(&self) -> Arc<InvitesApi> {
+        Arc::new(InvitesApi::new(self.inner.clone()))
+    }
+
+    /// Teams of the organization.
+    pub fn teams(&self) -> Arc<TeamsApi> {
+        Arc::new(TeamsApi::new(self.inner.clone()))
+    }
+
+    /// Whitelabel models.
+    pub fn models(&self) -> Arc<ModelsApi> {
+        Arc::new(ModelsApi::new(self.inner.clone()))
+    }
+}
