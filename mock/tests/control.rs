@@ -314,7 +314,7 @@ async fn reset_restores_the_start_state() {
 }
 
 #[tokio::test]
-async fn reset_stops_development_timers() {
+async fn reset_forgets_models_and_stops_their_timers() {
     let mock = Mock::with(MockConfig {
         dev_step: std::time::Duration::from_millis(200),
         ..MockConfig::default()

@@ -266,6 +266,10 @@ async fn webhook_settings_change_at_runtime_and_reset_cancels_pending_deliveries
         expected_signature("later", &hits[0])
     );
 
+    eventually("the delivery to be logged", || async {
+        (mock.webhook_log().await.len() == 1).then_some(())
+    })
+    .await;
     mock.model("third@example.com", false).await;
     mock.control_ok("POST", "/__mock/reset", None).await;
     tokio::time::sleep(Duration::from_millis(700)).await;
