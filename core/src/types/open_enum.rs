@@ -12,6 +12,8 @@ macro_rules! open_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+        // Swift/Kotlin print the wire string (`description` / `toString()`).
+        #[cfg_attr(feature = "uniffi", uniffi::export(Display, Eq, Hash))]
         #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
