@@ -1,1 +1,18 @@
-//! Placeholder: filled in by its own change.
+//! Node.js bindings for the HeadshotPro API client.
+//!
+//! This crate only converts: JS options into a [`headshotpro::ClientBuilder`],
+//! core results into plain JS objects (camelCase, `Date` timestamps, wire
+//! strings for statuses) and core errors into a [`error::NativeError`] record
+//! that the hand-written JS layer (`lib/`) turns into real `Error` classes.
+//! HTTP, retries, validation, JSON and webhook logic all live in `headshotpro`.
+//!
+//! Every export is guarded against panics: sync exports use napi's
+//! `catch_unwind`, async ones run the core future in its own task so a panic
+//! becomes an error instead of unwinding into Node.
+
+mod cancel;
+mod client;
+mod error;
+mod run;
+mod types;
+mod webhook;
