@@ -82,6 +82,7 @@ async fn update_organization(
     let org = org_index(&app, &query)?;
     let changes = match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(map)) => map,
+        _ if bytes.iter().all(u8::is_ascii_whitespace) => Map::new(),
         _ => return Err(ApiError::invalid("the body must be a JSON object")),
     };
     let settings = app.change(org, |o| {

@@ -582,7 +582,7 @@ async fn organizations_are_isolated_by_key() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn hundreds_of_parallel_invites_are_all_kept() {
     let mock = std::sync::Arc::new(Mock::start().await);
     let mut tasks = Vec::new();

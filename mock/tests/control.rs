@@ -226,6 +226,9 @@ async fn organization_settings_can_be_changed() {
     assert_eq!(org["credits"], 7, "fields left out stay");
     let got = mock.control_ok("GET", "/__mock/organization", None).await;
     assert_eq!(got["organization"], cleared["organization"]);
+    let unchanged = mock.send("PUT", "/__mock/organization", None, None).await;
+    assert_eq!(unchanged.status, 200, "an empty body changes nothing");
+    assert_eq!(unchanged.json["organization"], cleared["organization"]);
 
     for bad in [
         json!({"credits": "many"}),

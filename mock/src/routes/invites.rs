@@ -24,9 +24,7 @@ pub async fn create(
     let input = body::object(&bytes)?;
     let email = body::email(&input)?;
     let team_id = body::optional_string(&input, "teamId")?;
-    let invite = app.change(org, |o| {
-        Ok((o.create_invite(&email, team_id)?.clone(), Vec::new()))
-    })?;
+    let invite = app.change(org, |o| Ok((o.create_invite(&email, team_id)?, Vec::new())))?;
     Ok(Json(json!({
         "success": true,
         "input": {"email": email},

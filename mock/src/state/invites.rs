@@ -85,7 +85,7 @@ impl Invite {
 impl Org {
     /// Creates a pending invite: needs a credit (not spent yet) and room under the
     /// pending-invite limit.
-    pub fn create_invite(&mut self, email: &str, team_id: Option<String>) -> ApiResult<&Invite> {
+    pub fn create_invite(&mut self, email: &str, team_id: Option<String>) -> ApiResult<Invite> {
         if let Some(team) = &team_id {
             self.require_team(team)?;
         }
@@ -100,20 +100,15 @@ impl Org {
                 return Err(ApiError::invite_limit(limit));
             }
         }
-        let id = ids::object_id();
-        self.invites.insert(
-            id.clone(),
-            Invite {
-                id: id.clone(),
-                email: email.trim().to_owned(),
-                team_id,
-                status: InviteStatus::PendingInvite,
-                created_at: Utc::now(),
-            },
-        );
-        self.invites
-            .get(&id)
-            .ok_or_else(|| ApiError::not_found("Invite not found"))
+        let invite = Invite {
+            id: ids::object_id(),
+            email: email.trim().to_owned(),
+            team_id,
+            status: InviteStatus::PendingInvite,
+            created_at: Utc::now(),
+        };
+        self.invites.insert(invite.id.clone(), invite.clone());
+        Ok(invite)
     }
 
     /// Revokes every pending invite of this email; 404 if there is none.
@@ -146,9 +141,9 @@ impl Org {
     pub fn upload_invite(&mut self, id: &str) -> ApiResult<&Invite> {
         self.invite_in(id, InviteStatus::WaitingForUpload, "uploaded")?;
         self.spend_credit()?;
-        self.invite_in(id, InviteStatus::WaitingForUpload, "uploaded")?
-            .status = InviteStatus::GeneratingHeadshots;
-        self.invite(id)
+        let invite = self.invite_in(id, InviteStatus::WaitingForUpload, "uploaded")?;
+        invite.status = InviteStatus::GeneratingHeadshots;
+        Ok(invite)
     }
 
     /// The next step of an invite: accept, upload, or `generating-headshots` → `active`.
@@ -158,8 +153,9 @@ impl Org {
             InviteStatus::PendingInvite => self.accept_invite(id),
             InviteStatus::WaitingForUpload => self.upload_invite(id),
             InviteStatus::GeneratingHeadshots => {
-                self.invite_in(id, status, "advanced")?.status = InviteStatus::Active;
-                self.invite(id)
+                let invite = self.invite_in(id, status, "advanced")?;
+                invite.status = InviteStatus::Active;
+                Ok(invite)
             }
             other => Err(ApiError::invalid_state(format!(
                 "an invite in status {} cannot advance",
