@@ -34,6 +34,13 @@ CONTROL API (no auth; answers 200 {\"success\": true, ...}; 404 for an unknown i
 A transition that does not apply to the current status answers 409 INVALID_STATE; a spend
 with 0 credits answers 402 INSUFFICIENT_CREDITS and changes nothing.
 
+FAULTS apply to the next `times` (default 1) API requests whose method matches (absent: any)
+and whose path starts with `path`, in the order added. `status` alone answers
+{\"success\": false, \"error\": \"injected fault\", \"code\": \"INJECTED\"}; `body` is sent raw when
+it is a JSON string, serialized otherwise (200 without `status`); `headers` adds response
+headers; `delay_ms` waits first (alone: then answers normally); `drop: true` reads the
+request and closes the connection without an answer.
+
 The first line on stdout is {\"url\": \"http://127.0.0.1:PORT\", \"api_key\": \"...\"}.";
 
 /// A stateful emulator of the HeadshotPro API for tests and local development.
