@@ -1,0 +1,231 @@
+"""Runs every benchmark against one release mock server and writes BENCHMARKS.md.
+
+Started by `bench/run`, which builds and installs what this needs. Each
+benchmark runs in its own process (so peak RSS is its own); runs are
+interleaved and repeated, and the report gives medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Mock:
+    """The release mock server, started once for the whole run."""
+
+    def __init__(self, binary: Path) -> None:
+        self.proc = subprocess.Popen(
+            [str(binary), "--port", "0", "--credits", "100000000", "--exit-on-stdin-close"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        assert self.proc.stdout is not None
+        first = json.loads(self.proc.stdout.readline())
+        self.url: str = first["url"]
+        self.key: str = first["api_key"]
+
+    def reset(self) -> None:
+        req = urllib.request.Request(self.url + "/__mock/reset", data=b"{}", method="POST")
+        urllib.request.urlopen(req, timeout=30).read()
+
+    def stop(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def run_json(cmd: List[str], cwd: Path = ROOT) -> Optional[Dict[str, Any]]:
+    out = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=900)
+    if out.returncode != 0:
+        print(f"  failed: {' '.join(cmd)}\n{out.stderr[-2000:]}", file=sys.stderr)
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def benchmarks(args: argparse.Namespace) -> List[Tuple[str, str, List[str]]]:
+    """(group, label, command-without-url-key) for every benchmark."""
+    py, seq, conc, aconc = args.python, str(args.seq_calls), str(args.async_calls), str(args.concurrency)
+    pyb = [py, str(ROOT / "bench/python/bench.py")]
+    node = ["node", str(ROOT / "bench/node/bench.mjs")]
+    rust = [str(ROOT / "target/release/headshotpro-bench")]
+    post = str(args.post_calls)
+    out: List[Tuple[str, str, List[str]]] = []
+    for client in ("sdk", "requests", "httpx"):
+        out.append(("python sync GET credits, sequential", client, pyb + [client, "credits", "{url}", "{key}", seq, "1"]))
+        out.append(("python sync POST invite, sequential", client, pyb + [client, "invite", "{url}", "{key}", post, "1"]))
+    for client in ("sdk-async", "httpx-async", "aiohttp"):
+        out.append((f"python async GET credits, concurrency {aconc}", client, pyb + [client, "credits", "{url}", "{key}", conc, aconc]))
+    for client in ("sdk", "fetch", "undici"):
+        out.append(("node GET credits, sequential", client, node + [client, "credits", "{url}", "{key}", seq, "1"]))
+        out.append((f"node GET credits, concurrency {aconc}", client, node + [client, "credits", "{url}", "{key}", conc, aconc]))
+        out.append(("node POST invite, sequential", client, node + [client, "invite", "{url}", "{key}", post, "1"]))
+    for client in ("sdk", "reqwest"):
+        out.append(("rust GET credits, sequential", client, rust + [client, "credits", "{url}", "{key}", seq, "1"]))
+        out.append((f"rust GET credits, concurrency {aconc}", client, rust + [client, "credits", "{url}", "{key}", conc, aconc]))
+        out.append(("rust POST invite, sequential", client, rust + [client, "invite", "{url}", "{key}", post, "1"]))
+    return out
+
+
+def ceiling(mock: Mock, oha: str, concurrency: int, calls: int) -> Optional[Dict[str, Any]]:
+    """oha at `concurrency` connections against GET credits: the server's ceiling."""
+    cmd = [oha, "-n", str(calls), "-c", str(concurrency), "--no-tui", "--output-format", "json",
+           "-H", f"Authorization: Bearer {mock.key}", mock.url + "/api/v1/organization/credits"]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    if out.returncode != 0:
+        print(f"  oha failed: {out.stderr[-1000:]}", file=sys.stderr)
+        return None
+    data = json.loads(out.stdout)
+    summary = data["summary"]
+    pct = data.get("latencyPercentiles", {})
+    return {"rps": summary["requestsPerSec"], "p50_ms": (pct.get("p50") or 0) * 1000,
+            "p99_ms": (pct.get("p99") or 0) * 1000, "success": summary.get("successRate")}
+
+
+def import_ms(python: str, repeats: int) -> float:
+    samples = []
+    for _ in range(repeats):
+        out = subprocess.run([python, str(ROOT / "bench/python/import_time.py")], capture_output=True, text=True, check=True)
+        samples.append(float(out.stdout.strip()))
+    return statistics.median(samples)
+
+
+def median_of(results: List[Dict[str, Any]], key: str) -> float:
+    return statistics.median(r[key] for r in results)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    def version(cmd: List[str]) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "?"
+    return (f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}; "
+            f"{version(['rustc', '--version'])}; Python {platform.python_version()}; Node {version(['node', '--version'])}")
+
+
+TARGETS = {
+    # group prefix, sdk label, baseline label, target ratio
+    ("python sync GET credits, sequential", "sdk", "requests"): 1.5,
+    ("python sync GET credits, sequential", "sdk", "httpx"): 1.2,
+    ("node GET credits, sequential", "sdk", "fetch"): 1.0,
+    ("rust GET credits, sequential", "sdk", "reqwest"): 0.95,
+}
+
+
+def report(args: argparse.Namespace, rows: Dict[Tuple[str, str], List[Dict[str, Any]]],
+           oha: Optional[Dict[str, Any]], import_time: float, sizes: Dict[str, int]) -> str:
+    conc = args.concurrency
+    targets = dict(TARGETS)
+    targets[(f"python async GET credits, concurrency {conc}", "sdk-async", "httpx-async")] = 1.5
+    targets[(f"node GET credits, concurrency {conc}", "sdk", "fetch")] = 1.0
+    targets[(f"rust GET credits, concurrency {conc}", "sdk", "reqwest")] = 0.95
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Produced by `bench/run` on {dt.date.today().isoformat()} — {args.repeats} interleaved repeats, medians.",
+        f"Machine: {machine()}.",
+        "",
+        "Every client talks to the same release `headshotpro-mock` on loopback; each benchmark is its",
+        "own process. Baselines do the SDK's work: build the request, send the key, parse the JSON",
+        "into an object. The SDK also checks the body for `success: false` and classifies errors.",
+        "",
+        "| benchmark | client | calls | req/s | p50 ms | p99 ms | peak RSS MiB | SDK / this |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    groups: Dict[str, Dict[str, List[Dict[str, Any]]]] = {}
+    for (group, label), results in rows.items():
+        groups.setdefault(group, {})[label] = results
+    for group, clients in groups.items():
+        sdk_label = "sdk-async" if "sdk-async" in clients else "sdk"
+        sdk_rps = median_of(clients[sdk_label], "rps") if sdk_label in clients else None
+        for label, results in clients.items():
+            rps = median_of(results, "rps")
+            ratio = "" if label == sdk_label or not sdk_rps else f"{sdk_rps / rps:.2f}×"
+            lines.append(f"| {group} | {label} | {results[0]['calls']} | {rps:,.0f} | {median_of(results, 'p50_ms'):.3f} | "
+                         f"{median_of(results, 'p99_ms'):.3f} | {median_of(results, 'peak_rss_mb'):.0f} | {ratio} |")
+    if oha:
+        lines.append(f"| ceiling: oha GET credits, {conc} connections | oha | {args.oha_calls} | {oha['rps']:,.0f} | "
+                     f"{oha['p50_ms']:.3f} | {oha['p99_ms']:.3f} | | |")
+    lines += ["", "## Targets", "", "| target | ratio | met |", "|---|---:|---|"]
+    for (group, sdk, base), target in targets.items():
+        if (group, sdk) in rows and (group, base) in rows:
+            ratio = median_of(rows[(group, sdk)], "rps") / median_of(rows[(group, base)], "rps")
+            lines.append(f"| {group}: {sdk} ≥ {target}× {base} | {ratio:.2f}× | {'yes' if ratio >= target else 'no'} |")
+    lines.append(f"| Python `import headshotpro` < 50 ms | {import_time:.1f} ms | {'yes' if import_time < 50 else 'no'} |")
+    if oha:
+        lines.append(f"| mock ≥ 20,000 req/s at {conc} connections (oha) | {oha['rps']:,.0f} req/s | {'yes' if oha['rps'] >= 20000 else 'no'} |")
+    lines += ["", "## Sizes", ""]
+    for name, size in sizes.items():
+        lines.append(f"- {name}: {size / 1024 / 1024:.2f} MiB ({size:,} bytes)")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--oha", default="oha")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--seq-calls", type=int, default=5000)
+    parser.add_argument("--post-calls", type=int, default=2000)
+    parser.add_argument("--async-calls", type=int, default=20000)
+    parser.add_argument("--oha-calls", type=int, default=200000)
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--wheel", type=Path)
+    parser.add_argument("--node-module", type=Path)
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args()
+
+    mock = Mock(ROOT / "target/release/headshotpro-mock")
+    rows: Dict[Tuple[str, str], List[Dict[str, Any]]] = {}
+    try:
+        plan = benchmarks(args)
+        for repeat in range(args.repeats):
+            for group, label, cmd in plan:
+                mock.reset()
+                cmd = [c.replace("{url}", mock.url).replace("{key}", mock.key) for c in cmd]
+                result = run_json(cmd)
+                if result is None:
+                    continue
+                if result.get("errors"):
+                    print(f"  {group} / {label}: {result['errors']} errors", file=sys.stderr)
+                rows.setdefault((group, label), []).append(result)
+                print(f"[{repeat + 1}/{args.repeats}] {group:45} {label:12} {result['rps']:>10,.0f} req/s", flush=True)
+        mock.reset()
+        oha = ceiling(mock, args.oha, args.concurrency, args.oha_calls)
+    finally:
+        mock.stop()
+    import_time = import_ms(args.python, 15)
+    sizes = {}
+    if args.wheel and args.wheel.exists():
+        sizes[f"wheel {args.wheel.name}"] = args.wheel.stat().st_size
+    if args.node_module and args.node_module.exists():
+        sizes[f"Node native module {args.node_module.name}"] = args.node_module.stat().st_size
+    text = report(args, rows, oha, import_time, sizes)
+    args.out.write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
