@@ -1,0 +1,242 @@
+//! Running one case: reset and set up the mock, build the client, run the steps.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, Context, Result};
+use headshotpro::Client;
+use serde_json::{Map, Value};
+
+use crate::canonical;
+use crate::case::{Case, ClientSettings, Expect, Outcome, Step};
+use crate::matcher;
+use crate::mock::MockServer;
+use crate::ops;
+use crate::vars::Vars;
+
+/// No case may take longer than this, whatever hangs.
+const CASE_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Runs a case; `Err` says why it failed.
+pub async fn run_case(mock: &MockServer, vectors: &Path, case: &Case) -> Result<(), String> {
+    match tokio::time::timeout(CASE_TIMEOUT, run(mock, vectors, case)).await {
+        Ok(result) => result.map_err(|e| format!("{e:#}")),
+        Err(_) => Err(format!(
+            "the case took longer than {} s",
+            CASE_TIMEOUT.as_secs()
+        )),
+    }
+}
+
+async fn run(mock: &MockServer, vectors: &Path, case: &Case) -> Result<()> {
+    mock.control_ok("POST", "/__mock/reset", None)
+        .await
+        .context("resetting the mock")?;
+    if let Some(settings) = &case.mock {
+        mock.control_ok("PUT", "/__mock/organization", Some(settings))
+            .await
+            .context("setting up the organization")?;
+    }
+    for fault in &case.faults {
+        mock.control_ok("POST", "/__mock/faults", Some(fault))
+            .await
+            .context("adding a fault")?;
+    }
+    let client = build_client(mock, &case.client)?;
+    let mut vars = Vars::default();
+    for (index, raw) in case.steps.iter().enumerate() {
+        let label = step_label(raw);
+        let step = vars
+            .substitute(raw)
+            .and_then(|value| Step::parse(&value))
+            .with_context(|| format!("step {} ({label})", index + 1))?;
+        run_step(mock, &client, vectors, &mut vars, step)
+            .await
+            .with_context(|| format!("step {} ({label})", index + 1))?;
+    }
+    Ok(())
+}
+
+fn step_label(raw: &Value) -> String {
+    if let Some(op) = raw.get("op").and_then(Value::as_str) {
+        return op.to_owned();
+    }
+    ["control", "requests", "sleep_ms"]
+        .into_iter()
+        .find(|k| raw.get(k).is_some())
+        .unwrap_or("?")
+        .to_owned()
+}
+
+fn build_client(mock: &MockServer, settings: &ClientSettings) -> Result<Client> {
+    let base_url = match settings.base_url.as_deref() {
+        None => mock.url.clone(),
+        Some("$closed_port") => closed_port_url()?,
+        Some(other) => other.to_owned(),
+    };
+    let mut builder = Client::builder()
+        .api_key(
+            settings
+                .api_key
+                .clone()
+                .unwrap_or_else(|| mock.api_key.clone()),
+        )
+        .base_url(base_url)
+        .user_agent_prefix("headshotpro-matrix-rust");
+    if let Some(retries) = settings.max_retries {
+        builder = builder.max_retries(retries);
+    }
+    if let Some(ms) = settings.timeout_ms {
+        builder = builder.timeout(Duration::from_millis(ms));
+    }
+    builder
+        .build()
+        .map_err(|e| anyhow!("building the client: {e}"))
+}
+
+/// `http://127.0.0.1:<port>` of a port just bound and closed: nothing listens there.
+fn closed_port_url() -> Result<String> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let port = listener.local_addr()?.port();
+    drop(listener);
+    Ok(format!("http://127.0.0.1:{port}"))
+}
+
+async fn run_step(
+    mock: &MockServer,
+    client: &Client,
+    vectors: &Path,
+    vars: &mut Vars,
+    step: Step,
+) -> Result<()> {
+    match step {
+        Step::Op {
+            op,
+            args,
+            save,
+            expect,
+        } => {
+            let started = Instant::now();
+            let outcome = ops::call(client, vectors, &op, &args).await?;
+            let elapsed = started.elapsed();
+            let result = check_outcome(&expect, outcome)?;
+            if let Some(min) = expect.min_elapsed_ms {
+                if elapsed < Duration::from_millis(min) {
+                    bail!(
+                        "took {} ms, expected at least {min} ms",
+                        elapsed.as_millis()
+                    );
+                }
+            }
+            if let (Some(name), Some(value)) = (save, result) {
+                vars.save(&name, value);
+            }
+            Ok(())
+        }
+        Step::Control {
+            method,
+            path,
+            body,
+            expect_status,
+        } => {
+            let (status, answer) = mock.control(&method, &path, body.as_ref()).await?;
+            let ok = match expect_status {
+                Some(want) => status == want,
+                None => (200..300).contains(&status),
+            };
+            if !ok {
+                bail!("{method} {path} answered {status}: {answer}");
+            }
+            Ok(())
+        }
+        Step::Requests {
+            method,
+            path,
+            count,
+        } => {
+            let log = mock.requests().await?;
+            let matching: Vec<String> = log
+                .iter()
+                .filter(|r| {
+                    method.as_deref().is_none_or(|m| {
+                        r.get("method")
+                            .and_then(Value::as_str)
+                            .is_some_and(|rm| rm.eq_ignore_ascii_case(m))
+                    })
+                })
+                .filter_map(|r| r.get("path").and_then(Value::as_str))
+                .filter(|p| p.starts_with(&path))
+                .map(str::to_owned)
+                .collect();
+            if matching.len() as u64 != count {
+                let seen: Vec<String> = log
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} {}",
+                            r.get("method").and_then(Value::as_str).unwrap_or("?"),
+                            r.get("path").and_then(Value::as_str).unwrap_or("?")
+                        )
+                    })
+                    .collect();
+                bail!(
+                    "expected {count} request(s) to {} {path}, found {}; request log: {seen:?}",
+                    method.as_deref().unwrap_or("*"),
+                    matching.len()
+                );
+            }
+            Ok(())
+        }
+        Step::Sleep(ms) => {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            Ok(())
+        }
+    }
+}
+
+/// Checks the SDK's outcome against `expect`; answers the result to save.
+fn check_outcome(expect: &Expect, outcome: ops::Outcome) -> Result<Option<Value>> {
+    match (&expect.outcome, outcome) {
+        (Outcome::Success, Ok(value)) => Ok(Some(value)),
+        (Outcome::Result(pattern), Ok(value)) => {
+            matcher::check(pattern, &value).map_err(|e| anyhow!("result {e}; result: {value}"))?;
+            Ok(Some(value))
+        }
+        (Outcome::Error(want), Ok(value)) => bail!(
+            "expected {} but the call succeeded with {value}",
+            want.get("class").unwrap_or(&Value::Null)
+        ),
+        (Outcome::Success | Outcome::Result(_), Err(error)) => bail!(
+            "expected success, got {}: {error}",
+            canonical::error(&error)
+        ),
+        (Outcome::Error(want), Err(error)) => {
+            let got = canonical::error(&error);
+            check_error(want, &got).map_err(|e| anyhow!("{e}; error: {got} ({error})"))?;
+            Ok(None)
+        }
+    }
+}
+
+fn check_error(want: &Map<String, Value>, got: &Value) -> Result<(), String> {
+    for (key, expected) in want {
+        match key.as_str() {
+            "class" | "code" | "status" => {
+                let actual = got.get(key).unwrap_or(&Value::Null);
+                matcher::check(expected, actual).map_err(|e| format!("error {key}: {e}"))?;
+            }
+            "message_contains" => {
+                let needle = expected.as_str().unwrap_or_default();
+                let message = got
+                    .get("message")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                if !message.contains(needle) {
+                    return Err(format!("error message does not contain {needle:?}"));
+                }
+            }
+            other => return Err(format!("unknown expect.error key {other:?}")),
+        }
+    }
+    Ok(())
+}
