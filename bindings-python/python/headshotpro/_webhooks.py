@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from email.message import Message
 from typing import Iterable, Mapping, Tuple, Union, cast
 
 from . import _native
@@ -10,9 +11,9 @@ from ._types import WebhookEvent
 RawBody = Union[bytes, bytearray, memoryview, str]
 """A raw request body, exactly as received (``str`` is encoded as UTF-8)."""
 
-Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
-"""Request headers: any mapping (a dict, Flask/Django/Starlette headers) or
-(name, value) pairs. Names are matched case-insensitively."""
+Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]], "Message"]
+"""Request headers: any mapping (a dict, Flask/Django/Starlette headers, the
+``http.server`` message) or (name, value) pairs. Names are matched case-insensitively."""
 
 SIGNATURE_HEADER: str = _native.SIGNATURE_HEADER
 TIMESTAMP_HEADER: str = _native.TIMESTAMP_HEADER
@@ -28,7 +29,7 @@ def _bytes(raw: RawBody) -> bytes:
 
 
 def _pairs(headers: Headers) -> list[tuple[str, str]]:
-    items = headers.items() if isinstance(headers, Mapping) else headers
+    items = headers.items() if hasattr(headers, "items") else headers
     return [(str(name), str(value)) for name, value in items]
 
 
