@@ -1,7 +1,20 @@
 """The compiled half of the package (Rust). Use the public ``headshotpro`` API instead."""
 
 import asyncio
-from typing import Any, Optional
+from typing import Any, Optional, final
+
+__all__ = [
+    "CORE_VERSION",
+    "DEFAULT_TOLERANCE",
+    "SIGNATURE_HEADER",
+    "TIMESTAMP_HEADER",
+    "VERSION",
+    "Canceller",
+    "NativeClient",
+    "parse_webhook",
+    "sign_webhook",
+    "verify_webhook",
+]
 
 VERSION: str
 CORE_VERSION: str
@@ -9,6 +22,7 @@ SIGNATURE_HEADER: str
 TIMESTAMP_HEADER: str
 DEFAULT_TOLERANCE: float
 
+@final
 class NativeClient:
     def __new__(
         cls,
@@ -57,6 +71,7 @@ class NativeClient:
         event_loop: Optional[asyncio.AbstractEventLoop] = None,
     ) -> Any: ...
 
+@final
 class Canceller:
     def __call__(self, future: asyncio.Future[Any]) -> None: ...
 

@@ -1,0 +1,98 @@
+"""The whole public surface as a user types it; checked with ``mypy --strict``
+(see test_typing.py), never imported by the tests."""
+
+from __future__ import annotations
+
+import asyncio
+import pickle
+from datetime import datetime
+from typing import Dict, List, Optional
+
+import headshotpro
+from headshotpro import (
+    AsyncClient,
+    Client,
+    DeletedModel,
+    Invite,
+    InviteDetails,
+    InviteStatus,
+    InviteSummary,
+    Model,
+    ModelStatus,
+    Organization,
+    WebhookEvent,
+    WebhookEventType,
+)
+
+
+def sync_surface(client: Client) -> None:
+    org: Organization = client.organization.retrieve()
+    team_names: List[str] = [t.name for t in org.teams]
+    website: Optional[str] = org.website
+    credits: int = client.organization.credits()
+    invite: Invite = client.invites.create("a@b.co", team_id=None)
+    client.invites.revoke(invite.email)
+    summaries: List[InviteSummary] = client.invites.list()
+    created: List[datetime] = [s.created_at for s in summaries]
+    details: InviteDetails = client.invites.retrieve(invite.id)
+    pending: bool = details.status == InviteStatus.PENDING_INVITE
+    revoked: bool = details.status == "revoked"
+    org = client.teams.create("Design")
+    org = client.teams.update(org.teams[0].id, "Brand")
+    org = client.teams.add_members(org.teams[0].id, ["a@b.co"])
+    org = client.teams.delete(org.teams[0].id)
+    model: Model = client.models.create("a@b.co", team_id="t", is_development=True)
+    model = client.models.retrieve(model.model_id)
+    model = client.models.wait(model.model_id, until=ModelStatus.ACTIVE, timeout=60.0)
+    model = client.models.wait(model.model_id, until="active")
+    active: bool = model.status == "active"
+    deleted: DeletedModel = client.models.delete(model.model_id)
+    data: Dict[str, object] = deleted.to_dict()
+    print(team_names, website, credits, created, pending, revoked, active, data)
+
+
+async def async_surface(client: AsyncClient) -> None:
+    org: Organization = await client.organization.retrieve()
+    credits: int = await client.organization.credits()
+    invite: Invite = await client.invites.create("a@b.co")
+    await client.invites.revoke(invite.email)
+    summaries: List[InviteSummary] = await client.invites.list()
+    details: InviteDetails = await client.invites.retrieve(invite.id)
+    org = await client.teams.create("Design")
+    org = await client.teams.update(org.teams[0].id, "Brand")
+    org = await client.teams.add_members(org.teams[0].id, ("a@b.co",))
+    org = await client.teams.delete(org.teams[0].id)
+    model: Model = await client.models.create("a@b.co", is_development=True)
+    model = await client.models.wait(model.model_id, until="active", timeout=1.5)
+    results: List[int] = await asyncio.gather(*(client.organization.credits() for _ in range(3)))
+    deleted: DeletedModel = await client.models.delete(model.model_id)
+    print(org, credits, summaries, details, results, deleted)
+
+
+def errors_and_webhooks() -> None:
+    try:
+        with Client("k", base_url="http://127.0.0.1:1", timeout=1.0, max_retries=0) as client:
+            client.organization.credits()
+    except headshotpro.RateLimitError as err:
+        wait: Optional[float] = err.retry_after
+        reset: Optional[datetime] = err.reset_at
+        print(wait, reset, err.status, err.code, err.body, err.operation)
+    except headshotpro.APIError as err:
+        status: int = err.status
+        code: str = err.code
+        print(status, code, err.message)
+    except headshotpro.APIConnectionError as err:
+        maybe: bool = err.may_have_reached_server
+        print(maybe)
+    except headshotpro.HeadshotProError as err:
+        copy: headshotpro.HeadshotProError = pickle.loads(pickle.dumps(err))
+        print(copy)
+    raw = b"{}"
+    sig: str = headshotpro.sign_webhook(raw, "secret", 1_700_000_000)
+    headers = {headshotpro.SIGNATURE_HEADER: sig, headshotpro.TIMESTAMP_HEADER: "1700000000"}
+    event: WebhookEvent = headshotpro.verify_webhook(raw, headers, "secret", tolerance=300)
+    event = headshotpro.verify_webhook(raw.decode(), list(headers.items()), "secret")
+    event = headshotpro.parse_webhook(raw)
+    kind: bool = event.event == WebhookEventType.MODEL_CREATED
+    when: Optional[datetime] = event.object.finished_at
+    print(kind, when, headshotpro.__version__)
