@@ -35,12 +35,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The Python runner uses the venv scripts/test-python.sh builds the package into.
+_VENV_PYTHON = (Path(os.environ.get("HEADSHOTPRO_CACHE") or Path.home() / ".cache" / "headshotpro")
+                / "venv-py" / "bin" / "python")
+PYTHON = str(_VENV_PYTHON) if _VENV_PYTHON.exists() else "python3"
+
 # One row per language, in the order they run. `cmd` is relative to the
 # repository root (its first word too, when it names a file in the repo);
 # `timeout` is in seconds for the whole runner.
 RUNNERS = {
     "rust": {"cmd": ["target/debug/matrix-runner"], "timeout": 900},
-    "python": {"cmd": ["python3", "tests/runners/python/run.py"], "timeout": 900},
+    "python": {"cmd": [PYTHON, "tests/runners/python/run.py"], "timeout": 900},
     "node": {"cmd": ["node", "tests/runners/node/run.mjs"], "timeout": 900},
     "kotlin": {"cmd": ["bash", "tests/runners/kotlin/run.sh"], "timeout": 1800},
     "swift": {"cmd": ["bash", "tests/runners/swift/run.sh"], "timeout": 1800},
