@@ -1,0 +1,188 @@
+import Foundation
+import XCTest
+import HeadshotPro
+
+/// Every class of the SPEC's error hierarchy, as Swift `catch` patterns.
+final class ErrorsTests: XCTestCase {
+    override func setUp() async throws {
+        try await Mock.ok("POST", "/__mock/reset")
+    }
+
+    private func fault(_ path: String, _ fields: [String: Any]) async throws {
+        var body = fields
+        body["path"] = path
+        try await Mock.ok("POST", "/__mock/faults", body)
+    }
+
+    func testInvalidArgument() async throws {
+        do {
+            _ = try await Mock.client().invites().create(email: "not-an-email")
+            XCTFail("expected InvalidArgumentError")
+        } catch HeadshotProError.InvalidArgumentError(let message) {
+            XCTAssertFalse(message.isEmpty)
+        }
+        XCTAssertThrowsError(try Client(apiKey: "  ", options: ClientOptions(baseUrl: Mock.url))) { error in
+            guard case HeadshotProError.InvalidArgumentError = error else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try Client(apiKey: "k", options: ClientOptions(baseUrl: "http://example.com"))) { error in
+            guard case HeadshotProError.InvalidArgumentError = error else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testAuthentication() async throws {
+        do {
+            _ = try await Mock.client(key: "hp_wrong_key").organization().retrieve()
+            XCTFail("expected AuthenticationError")
+        } catch HeadshotProError.AuthenticationError(let status, let code, _, _, let operation) {
+            XCTAssertEqual(status, 401)
+            XCTAssertEqual(code, "UNAUTHORIZED")
+            XCTAssertEqual(operation, "organization.retrieve")
+        }
+    }
+
+    func testNotFound() async throws {
+        do {
+            _ = try await Mock.client().models().retrieve(modelId: "nope")
+            XCTFail("expected NotFoundError")
+        } catch HeadshotProError.NotFoundError(let status, let code, _, _, _) {
+            XCTAssertEqual(status, 404)
+            XCTAssertEqual(code, "NOT_FOUND")
+        }
+    }
+
+    func testBadRequest() async throws {
+        let client = try Mock.client()
+        _ = try await client.models().create(email: "ada@example.com", isDevelopment: true)
+        do {
+            _ = try await client.models().create(email: "ada@example.com", isDevelopment: true)
+            XCTFail("expected BadRequestError")
+        } catch HeadshotProError.BadRequestError(_, let code, _, _, _) {
+            XCTAssertEqual(code, "ALREADY_EXISTS")
+        }
+    }
+
+    func testInsufficientCredits() async throws {
+        try await Mock.ok("PUT", "/__mock/organization", ["credits": 0])
+        do {
+            _ = try await Mock.client().models().create(email: "ada@example.com")
+            XCTFail("expected InsufficientCreditsError")
+        } catch HeadshotProError.InsufficientCreditsError(_, let code, _, _, _) {
+            XCTAssertEqual(code, "INSUFFICIENT_CREDITS")
+        }
+    }
+
+    func testPermissionDenied() async throws {
+        try await Mock.ok("PUT", "/__mock/organization", ["whitelabel": false])
+        do {
+            _ = try await Mock.client().models().create(email: "ada@example.com")
+            XCTFail("expected PermissionDeniedError")
+        } catch HeadshotProError.PermissionDeniedError(let status, _, _, _, _) {
+            XCTAssertEqual(status, 403)
+        }
+    }
+
+    func testRateLimit() async throws {
+        try await fault("/api/v1/organization/credits", [
+            "status": 429,
+            "body": #"{"success":false,"error":"Too many requests","code":"RATE_LIMIT_EXCEEDED"}"#,
+            "headers": ["Retry-After": "7", "X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0"],
+        ])
+        do {
+            _ = try await Mock.client(maxRetries: 0).organization().credits()
+            XCTFail("expected RateLimitError")
+        } catch let HeadshotProError.RateLimitError(status, code, _, _, _, retryAfter, limit, remaining, _) {
+            XCTAssertEqual(status, 429)
+            XCTAssertEqual(code, "RATE_LIMIT_EXCEEDED")
+            XCTAssertEqual(retryAfter, 7)
+            XCTAssertEqual(limit, 300)
+            XCTAssertEqual(remaining, 0)
+        }
+    }
+
+    func testInviteLimit() async throws {
+        try await Mock.ok("PUT", "/__mock/organization", ["inviteLimit": 1])
+        let client = try Mock.client()
+        _ = try await client.invites().create(email: "ada@example.com")
+        do {
+            _ = try await client.invites().create(email: "alan@example.com")
+            XCTFail("expected InviteLimitError")
+        } catch HeadshotProError.InviteLimitError(_, let code, _, _, _) {
+            XCTAssertEqual(code, "INVITE_LIMIT_EXCEEDED")
+        }
+    }
+
+    func testServerError() async throws {
+        try await fault("/api/v1/organization", ["status": 503])
+        do {
+            _ = try await Mock.client(maxRetries: 0).organization().retrieve()
+            XCTFail("expected ServerError")
+        } catch HeadshotProError.ServerError(let status, _, _, _, _) {
+            XCTAssertEqual(status, 503)
+        }
+    }
+
+    func testOtherStatusIsAPIError() async throws {
+        try await fault("/api/v1/organization", ["status": 409])
+        do {
+            _ = try await Mock.client(maxRetries: 0).organization().retrieve()
+            XCTFail("expected APIError")
+        } catch HeadshotProError.ApiError(let status, _, _, _, _) {
+            XCTAssertEqual(status, 409)
+        }
+    }
+
+    func testConnectionRefused() async throws {
+        let client = try Client(apiKey: "k", options: ClientOptions(baseUrl: "http://127.0.0.1:\(Mock.closedPort())", maxRetries: 0))
+        do {
+            _ = try await client.organization().retrieve()
+            XCTFail("expected APIConnectionError")
+        } catch HeadshotProError.ApiConnectionError(_, _, let mayHaveReachedServer) {
+            XCTAssertFalse(mayHaveReachedServer)
+        }
+    }
+
+    func testTimeout() async throws {
+        try await fault("/api/v1/organization", ["delay_ms": 3000])
+        do {
+            _ = try await Mock.client(maxRetries: 0, timeoutMs: 300).organization().retrieve()
+            XCTFail("expected APITimeoutError")
+        } catch HeadshotProError.ApiTimeoutError(_, let operation, _) {
+            XCTAssertEqual(operation, "organization.retrieve")
+        }
+    }
+
+    func testResponseDecode() async throws {
+        try await fault("/api/v1/organization", ["status": 200, "body": "not json"])
+        do {
+            _ = try await Mock.client(maxRetries: 0).organization().retrieve()
+            XCTFail("expected ResponseDecodeError")
+        } catch HeadshotProError.ResponseDecodeError(let status, _, _, _) {
+            XCTAssertEqual(status, 200)
+        }
+    }
+
+    func testKeyNeverInErrorText() async throws {
+        let secretKey = "hp_live_SUPERSECRETKEY123"
+        func check(_ error: Error) {
+            for text in ["\(error)", String(reflecting: error), error.localizedDescription] {
+                XCTAssertFalse(text.contains("SUPERSECRET"), text)
+            }
+        }
+        do {
+            _ = try await Client(apiKey: secretKey, options: ClientOptions(baseUrl: Mock.url, maxRetries: 0)).organization().retrieve()
+            XCTFail("expected a failure")
+        } catch { check(error) }
+        do {
+            _ = try await Client(apiKey: secretKey, options: ClientOptions(baseUrl: "http://127.0.0.1:\(Mock.closedPort())", maxRetries: 0)).organization().credits()
+            XCTFail("expected a failure")
+        } catch { check(error) }
+        do {
+            _ = try Client(apiKey: secretKey + " x", options: ClientOptions(baseUrl: Mock.url))
+            XCTFail("expected a failure")
+        } catch { check(error) }
+        do {
+            _ = try Client(apiKey: secretKey, options: ClientOptions(baseUrl: "http://example.com"))
+            XCTFail("expected a failure")
+        } catch { check(error) }
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Build the cdylib, generate the Swift bindings and run the Swift package's
+# XCTest suite against the real headshotpro-mock, inside the Debian trixie
+# root that carries the Swift toolchain (scripts/toolchains/swift-run.sh;
+# the root is made on first use, ~45 s).
+#
+# The mock is built and started on the host (the root shares the host's
+# network namespace); its URL and key reach the tests as
+# HEADSHOTPRO_MOCK_URL / HEADSHOTPRO_MOCK_KEY. It is stopped on exit,
+# whatever happens.
+#
+# Usage:  scripts/test-swift.sh [SWIFT_TEST_ARG...]   (e.g. --filter ErrorsTests)
+# Needs root (chroot and mounts). A toolchain that cannot be set up or a
+# failing test fails this script: nothing is skipped.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+
+LIB_DIR="$(scripts/generate-uniffi.sh)"
+cargo build -p headshotpro-mock >&2
+MOCK_BIN="${HEADSHOTPRO_MOCK_BIN:-$LIB_DIR/headshotpro-mock}"
+[[ -x "$MOCK_BIN" ]] || { echo "test-swift: no mock binary at $MOCK_BIN" >&2; exit 1; }
+
+# Make sure the toolchain exists before starting anything.
+scripts/toolchains/swift-root.sh >/dev/null
+
+coproc MOCK { exec "$MOCK_BIN" --port 0 --host 127.0.0.1 --dev-step-ms 50 --webhook-delay-ms 0 --exit-on-stdin-close; }
+MOCK_PID=$MOCK_PID
+stop_mock() {
+    exec {MOCK[1]}>&- 2>/dev/null || true
+    kill "$MOCK_PID" 2>/dev/null || true
+    wait "$MOCK_PID" 2>/dev/null || true
+}
+trap stop_mock EXIT
+IFS= read -r -t 30 FIRST <&"${MOCK[0]}" || { echo "test-swift: the mock did not start" >&2; exit 1; }
+MOCK_URL="$(sed -E 's/.*"url" *: *"([^"]*)".*/\1/' <<<"$FIRST")"
+MOCK_KEY="$(sed -E 's/.*"api_key" *: *"([^"]*)".*/\1/' <<<"$FIRST")"
+echo "test-swift: mock at $MOCK_URL" >&2
+
+# The trixie root has no CA certificates, and the SDK loads the system's
+# trust store when a client is built (even for the loopback mock): lend it
+# the host's bundle, read-only.
+CA_BUNDLE="${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}"
+[[ -f "$CA_BUNDLE" ]] || { echo "test-swift: no CA bundle at $CA_BUNDLE (install ca-certificates or set SSL_CERT_FILE)" >&2; exit 1; }
+
+scripts/toolchains/swift-run.sh --lib "$LIB_DIR" \
+    --ro-bind "$CA_BUNDLE:/hp/ca-certificates.crt" --env "SSL_CERT_FILE=/hp/ca-certificates.crt" \
+    --env "HEADSHOTPRO_MOCK_URL=$MOCK_URL" --env "HEADSHOTPRO_MOCK_KEY=$MOCK_KEY" \
+    --env "HEADSHOTPRO_LIB_DIR=/hp/lib" \
+    bindings-uniffi/swift -- swift test --disable-swift-testing "$@"
