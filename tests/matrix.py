@@ -42,7 +42,9 @@ PYTHON = str(_VENV_PYTHON) if _VENV_PYTHON.exists() else "python3"
 
 # One row per language, in the order they run. `cmd` is relative to the
 # repository root (its first word too, when it names a file in the repo);
-# `timeout` is in seconds for the whole runner.
+# `timeout` is in seconds for the whole runner. The Kotlin and Swift rows name
+# the entry points the uniffi bindings provide for the matrix; until a runner
+# exists its cells fail with "No such file", as any missing runner does.
 RUNNERS = {
     "rust": {"cmd": ["target/debug/matrix-runner"], "timeout": 900},
     "python": {"cmd": [PYTHON, "tests/runners/python/run.py"], "timeout": 900},
