@@ -75,6 +75,7 @@ def test_async_client_across_loops(mock: Mock) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX only")
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_fork_child_uses_existing_and_new_clients(client: Client, mock: Mock) -> None:
     assert client.organization.credits() == 100  # the parent's runtime and pool exist
     pid = os.fork()
