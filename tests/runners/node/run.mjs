@@ -268,7 +268,8 @@ async function buildClient(mock, overrides = {}) {
 async function runStep(step, i, ctx) {
   const where = `step ${i + 1}`
   if (step.control) {
-    const { method, path: p, body, expect_status: expectStatus } = substitute(step.control, ctx.vars)
+    const { method, path: p, body, expect_status: inside } = substitute(step.control, ctx.vars)
+    const expectStatus = inside ?? step.expect_status
     const answer = await control(ctx.mock, method, p, body)
     const ok = expectStatus === undefined ? answer.status >= 200 && answer.status <= 299 : answer.status === expectStatus
     if (!ok) throw new Error(`${where}: ${method} ${p} answered ${answer.status}: ${JSON.stringify(answer.json)}`)
