@@ -7,6 +7,10 @@
 //! Every network call is an async method run on tokio: `async` in Swift,
 //! `suspend` in Kotlin.
 
+// `HeadshotProError` is the value uniffi lowers into a buffer at the FFI
+// boundary: it cannot be boxed, and it is only built on the failure path.
+#![allow(clippy::result_large_err)]
+
 uniffi::setup_scaffolding!("headshotpro_uniffi");
 
 mod client;
