@@ -31,7 +31,9 @@ async fn main() -> ExitCode {
 async fn start() -> Result<Report, Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [client, workload, url, key, calls, concurrency] = args.as_slice() else {
-        return Err("usage: headshotpro-bench sdk|reqwest credits|invite URL KEY CALLS CONCURRENCY".into());
+        return Err(
+            "usage: headshotpro-bench sdk|reqwest credits|invite URL KEY CALLS CONCURRENCY".into(),
+        );
     };
     let calls: usize = calls.parse()?;
     let concurrency: usize = concurrency.parse()?;
