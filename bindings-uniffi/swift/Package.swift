@@ -27,6 +27,15 @@ let package = Package(
                 .unsafeFlags(["-L", libDir, "-Xlinker", "-rpath", "-Xlinker", libDir]),
             ]
         ),
+        // The cross-language matrix runner (tests/README.md), public API only.
+        .executableTarget(
+            name: "HeadshotProMatrix",
+            dependencies: ["HeadshotPro"],
+            path: "Sources/HeadshotProMatrix",
+            linkerSettings: [
+                .unsafeFlags(["-Xlinker", "-rpath", "-Xlinker", libDir]),
+            ]
+        ),
         .testTarget(
             name: "HeadshotProTests",
             dependencies: ["HeadshotPro"],

@@ -1,0 +1,262 @@
+// The Swift runner of the cross-language matrix (tests/README.md), through
+// the public HeadshotPro API only:
+//   headshotpro-matrix --cases DIR --vectors DIR --mock-bin FILE --out FILE
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import HeadshotPro
+
+func arg(_ name: String) -> String {
+    let args = CommandLine.arguments
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else {
+        FileHandle.standardError.write(Data("headshotpro-matrix: \(name) is required\n".utf8))
+        exit(2)
+    }
+    return args[i + 1]
+}
+
+func normalize(_ v: Any) -> Any {
+    guard let d = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed]) else { return v }
+    return (try? JSONSerialization.jsonObject(with: d, options: [.fragmentsAllowed])) ?? v
+}
+
+func closedPort() -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
+    _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+    return Int(UInt16(bigEndian: addr.sin_port))
+}
+
+final class MockProcess {
+    let process = Process()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    var url = ""
+    var apiKey = ""
+
+    init(binary: String) throws {
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--port", "0", "--host", "127.0.0.1", "--dev-step-ms", "50", "--webhook-delay-ms", "0",
+                             "--webhook-retry-ms", "50", "--exit-on-stdin-close"]
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        var line = Data()
+        while true {
+            let byte = stdout.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        guard let first = try JSONSerialization.jsonObject(with: line) as? [String: Any],
+              let url = first["url"] as? String else { throw Failure("the mock printed no address") }
+        self.url = url
+        apiKey = first["api_key"] as? String ?? ""
+    }
+
+    func stop() {
+        try? stdin.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+
+    func control(_ method: String, _ path: String, _ body: Any? = nil) async throws -> (Int, Any?) {
+        var request = URLRequest(url: URL(string: url + path)!)
+        request.httpMethod = method
+        if let body, !(body is NSNull) {
+            request.httpBody = try JSONSerialization.data(withJSONObject: body, options: [.fragmentsAllowed])
+            request.setValue("application/json", forHTTPHeaderField: "content-type")
+        }
+        let (data, response): (Data, URLResponse) = try await withCheckedThrowingContinuation { cont in
+            URLSession.shared.dataTask(with: request) { data, response, error in
+                if let error { cont.resume(throwing: error) } else { cont.resume(returning: (data ?? Data(), response!)) }
+            }.resume()
+        }
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return (status, try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
+    }
+
+    @discardableResult
+    func ok(_ method: String, _ path: String, _ body: Any? = nil) async throws -> Any? {
+        let (status, json) = try await control(method, path, body)
+        guard (200..<300).contains(status) else { throw Failure("\(method) \(path) answered \(status)") }
+        return json
+    }
+}
+
+/// The SPEC class name, API code, status and text of an error.
+func describe(_ e: HeadshotProError) -> (String, String?, Int?, String) {
+    switch e {
+    case let .InvalidArgumentError(m): return ("InvalidArgumentError", nil, nil, m)
+    case let .BadRequestError(s, c, m, _, _): return ("BadRequestError", c, Int(s), m)
+    case let .AuthenticationError(s, c, m, _, _): return ("AuthenticationError", c, Int(s), m)
+    case let .InsufficientCreditsError(s, c, m, _, _): return ("InsufficientCreditsError", c, Int(s), m)
+    case let .PermissionDeniedError(s, c, m, _, _): return ("PermissionDeniedError", c, Int(s), m)
+    case let .NotFoundError(s, c, m, _, _): return ("NotFoundError", c, Int(s), m)
+    case let .RateLimitError(s, c, m, _, _, _, _, _, _): return ("RateLimitError", c, Int(s), m)
+    case let .InviteLimitError(s, c, m, _, _): return ("InviteLimitError", c, Int(s), m)
+    case let .ServerError(s, c, m, _, _): return ("ServerError", c, Int(s), m)
+    case let .ApiError(s, c, m, _, _): return ("APIError", c, Int(s), m)
+    case let .ApiConnectionError(m, _, _): return ("APIConnectionError", nil, nil, m)
+    case let .ApiTimeoutError(m, _, _): return ("APITimeoutError", nil, nil, m)
+    case let .ResponseDecodeError(s, m, _, _): return ("ResponseDecodeError", nil, Int(s), m)
+    case let .WebhookVerificationError(m): return ("WebhookVerificationError", nil, nil, m)
+    }
+}
+
+func modelStatus(_ wire: String) -> ModelStatus {
+    let known: [ModelStatus] = [.onboarding, .waiting, .pending, .generatingHeadshots, .active, .failed, .deleted]
+    return known.first { "\($0)" == wire } ?? .unknown(wire)
+}
+
+func call(_ op: String, _ a: [String: Any], _ client: () throws -> Client, _ vectors: URL) async throws -> Any? {
+    func s(_ k: String) throws -> String {
+        guard let v = a[k] as? String else { throw Failure("\(op): missing \(k)") }
+        return v
+    }
+    func o(_ k: String) -> String? { a[k] as? String }
+    switch op {
+    case "webhook.parse", "webhook.verify":
+        let data = try Data(contentsOf: vectors.appendingPathComponent(try s("vector") + ".json"))
+        guard let vector = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let body = vector["body"] as? String else { throw Failure("bad vector") }
+        if op == "webhook.parse" { return try parseWebhook(rawBody: Data(body.utf8)) }
+        let headers = (vector["headers"] as? [String: Any] ?? [:]).mapValues { "\($0)" }
+        let secret = o("secret") ?? (vector["secret"] as? String ?? "")
+        let tolerance = (a["tolerance_sec"] as? NSNumber).map { $0.uint64Value }
+        return try verifyWebhook(rawBody: Data(body.utf8), headers: headers, secret: secret, toleranceSec: tolerance)
+    case "organization.retrieve": return try await client().organization().retrieve()
+    case "organization.credits": return try await client().organization().credits()
+    case "invites.create": return try await client().invites().create(email: try s("email"), teamId: o("team_id"))
+    case "invites.revoke": try await client().invites().revoke(email: try s("email")); return nil
+    case "invites.list": return try await client().invites().list()
+    case "invites.retrieve": return try await client().invites().retrieve(inviteId: try s("invite_id"))
+    case "teams.create": return try await client().teams().create(name: try s("name"))
+    case "teams.update": return try await client().teams().update(teamId: try s("team_id"), name: try s("name"))
+    case "teams.delete": return try await client().teams().delete(teamId: try s("team_id"))
+    case "teams.add_members":
+        return try await client().teams().addMembers(teamId: try s("team_id"), emails: (a["emails"] as? [String]) ?? [])
+    case "models.create":
+        return try await client().models().create(email: try s("email"), teamId: o("team_id"),
+                                                  isDevelopment: (a["is_development"] as? Bool) ?? false)
+    case "models.retrieve": return try await client().models().retrieve(modelId: try s("model_id"))
+    case "models.delete": return try await client().models().delete(modelId: try s("model_id"))
+    case "models.wait":
+        return try await client().models().wait(modelId: try s("model_id"), until: modelStatus(try s("until")),
+                                                timeoutMs: (a["timeout_ms"] as? NSNumber)?.uint64Value ?? 20_000)
+    default: throw Failure("unknown op \(op)")
+    }
+}
+
+func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: Any] {
+    let name = url.deletingPathExtension().lastPathComponent
+    do {
+        guard let c = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else { throw Failure("not an object") }
+        try await mock.ok("POST", "/__mock/reset")
+        if let m = c["mock"] { try await mock.ok("PUT", "/__mock/organization", m) }
+        for f in c["faults"] as? [Any] ?? [] { try await mock.ok("POST", "/__mock/faults", f) }
+        let spec = c["client"] as? [String: Any] ?? [:]
+        var built: Client?
+        let client: () throws -> Client = {
+            if let built { return built }
+            var base = spec["base_url"] as? String ?? mock.url
+            if base == "$closed_port" { base = "http://127.0.0.1:\(closedPort())" }
+            let made = try Client(apiKey: spec["api_key"] as? String ?? mock.apiKey, options: ClientOptions(
+                baseUrl: base, timeoutMs: (spec["timeout_ms"] as? NSNumber)?.uint64Value,
+                maxRetries: (spec["max_retries"] as? NSNumber)?.uint32Value))
+            built = made
+            return made
+        }
+        var vars: [String: Any] = [:]
+        for (i, raw) in (c["steps"] as? [Any] ?? []).enumerated() {
+            guard let step = try Matching.substitute(raw, vars) as? [String: Any] else { throw Failure("step \(i + 1): not an object") }
+            let n = i + 1
+            if let control = step["control"] as? [String: Any] {
+                let method = control["method"] as? String ?? "GET", path = control["path"] as? String ?? ""
+                let (status, body) = try await mock.control(method, path, control["body"])
+                if let want = (control["expect_status"] ?? step["expect_status"]) as? NSNumber {
+                    if status != want.intValue { throw Failure("step \(n) (control \(path)): status \(status) \(Matching.text(body))") }
+                } else if !(200..<300).contains(status) {
+                    throw Failure("step \(n) (control \(path)): status \(status) \(Matching.text(body))")
+                }
+                continue
+            }
+            if let req = step["requests"] as? [String: Any] {
+                let log = (try await mock.ok("GET", "/__mock/requests") as? [String: Any])?["requests"] as? [[String: Any]] ?? []
+                let method = req["method"] as? String, prefix = req["path"] as? String ?? ""
+                let count = log.filter { e in
+                    (method == nil || (e["method"] as? String)?.uppercased() == method?.uppercased()) &&
+                        ((e["path"] as? String) ?? "").hasPrefix(prefix)
+                }.count
+                let want = (req["count"] as? NSNumber)?.intValue ?? -1
+                if count != want { throw Failure("step \(n) (requests \(prefix)): expected \(want), got \(count)") }
+                continue
+            }
+            if let ms = step["sleep_ms"] as? NSNumber {
+                try await Task.sleep(nanoseconds: ms.uint64Value * 1_000_000)
+                continue
+            }
+            guard let op = step["op"] as? String else { throw Failure("step \(n): nothing to do") }
+            let expect = step["expect"] as? [String: Any] ?? [:]
+            let started = Date()
+            var value: Any = NSNull()
+            var failure: HeadshotProError?
+            do {
+                value = normalize(Canonical.of(try await call(op, step["args"] as? [String: Any] ?? [:], client, vectors)))
+            } catch let e as HeadshotProError {
+                failure = e
+            }
+            let elapsed = Date().timeIntervalSince(started) * 1000
+            if let min = expect["min_elapsed_ms"] as? NSNumber, elapsed < min.doubleValue {
+                throw Failure("step \(n) (\(op)): took \(Int(elapsed)) ms, expected at least \(min)")
+            }
+            if let want = expect["error"] as? [String: Any] {
+                guard let failure else { throw Failure("step \(n) (\(op)): expected \(want["class"] ?? ""), got \(Matching.text(value))") }
+                let (cls, code, status, message) = describe(failure)
+                let actual = "\(cls) (status \(status.map(String.init) ?? "nil"), code \(code ?? "nil")): \(message)"
+                if let c = want["class"] as? String, c != cls { throw Failure("step \(n) (\(op)): expected \(c), got \(actual)") }
+                if let c = want["code"] as? String, c != code { throw Failure("step \(n) (\(op)): expected code \(c), got \(actual)") }
+                if let s = want["status"] as? NSNumber, s.intValue != status { throw Failure("step \(n) (\(op)): expected status \(s), got \(actual)") }
+                if let t = want["message_contains"] as? String, !message.contains(t) { throw Failure("step \(n) (\(op)): expected message containing \"\(t)\", got \(actual)") }
+                continue
+            }
+            if let failure {
+                let (cls, code, status, message) = describe(failure)
+                throw Failure("step \(n) (\(op)): unexpected \(cls) (\(status.map(String.init) ?? "nil") \(code ?? "nil")): \(message)")
+            }
+            if let want = expect["result"], let m = Matching.mismatch(want, value) {
+                throw Failure("step \(n) (\(op)): \(m); actual \(Matching.text(value))")
+            }
+            if let save = step["save"] as? String { vars[save] = value }
+        }
+        return ["case": name, "passed": true, "detail": ""]
+    } catch {
+        return ["case": name, "passed": false, "detail": "\(error)"]
+    }
+}
+
+let casesDir = URL(fileURLWithPath: arg("--cases"))
+let vectorsDir = URL(fileURLWithPath: arg("--vectors"))
+let mockBin = arg("--mock-bin")
+let outFile = URL(fileURLWithPath: arg("--out"))
+let files = ((try? FileManager.default.contentsOfDirectory(at: casesDir, includingPropertiesForKeys: nil)) ?? [])
+    .filter { $0.pathExtension == "json" }
+    .sorted { $0.lastPathComponent < $1.lastPathComponent }
+
+var results: [[String: Any]] = []
+do {
+    let mock = try MockProcess(binary: mockBin)
+    for file in files { results.append(await runCase(file, vectorsDir, mock)) }
+    mock.stop()
+} catch {
+    results = files.map { ["case": $0.deletingPathExtension().lastPathComponent, "passed": false, "detail": "runner could not start: \(error)"] }
+}
+try FileManager.default.createDirectory(at: outFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+try JSONSerialization.data(withJSONObject: results, options: [.prettyPrinted]).write(to: outFile)
