@@ -38,14 +38,9 @@ MOCK_URL="$(sed -E 's/.*"url" *: *"([^"]*)".*/\1/' <<<"$FIRST")"
 MOCK_KEY="$(sed -E 's/.*"api_key" *: *"([^"]*)".*/\1/' <<<"$FIRST")"
 echo "test-swift: mock at $MOCK_URL" >&2
 
-# The trixie root has no CA certificates, and the SDK loads the system's
-# trust store when a client is built (even for the loopback mock): lend it
-# the host's bundle, read-only.
-CA_BUNDLE="${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}"
-[[ -f "$CA_BUNDLE" ]] || { echo "test-swift: no CA bundle at $CA_BUNDLE (install ca-certificates or set SSL_CERT_FILE)" >&2; exit 1; }
-
+# The trixie root has no CA certificates: the SDK then falls back to its
+# bundled roots, as it would in a minimal container.
 scripts/toolchains/swift-run.sh --lib "$LIB_DIR" \
-    --ro-bind "$CA_BUNDLE:/hp/ca-certificates.crt" --env "SSL_CERT_FILE=/hp/ca-certificates.crt" \
     --env "HEADSHOTPRO_MOCK_URL=$MOCK_URL" --env "HEADSHOTPRO_MOCK_KEY=$MOCK_KEY" \
     --env "HEADSHOTPRO_LIB_DIR=/hp/lib" \
     bindings-uniffi/swift -- swift test --disable-swift-testing "$@"

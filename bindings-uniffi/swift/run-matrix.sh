@@ -20,10 +20,8 @@ done
 [[ -n "$CASES" && -n "$VECTORS" && -n "$MOCK_BIN" && -n "$OUT" ]] || { echo "run-matrix: --cases, --vectors, --mock-bin and --out are required" >&2; exit 2; }
 OUT="$(realpath -m "$OUT")"
 mkdir -p "$(dirname "$OUT")"
-CA_BUNDLE="${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}"
 exec "$REPO/scripts/toolchains/swift-run.sh" --lib "${HP_LIB_DIR:-$REPO/target/debug}" \
     --ro-bind "$(realpath "$CASES"):/hp/cases" --ro-bind "$(realpath "$VECTORS"):/hp/vectors" \
     --ro-bind "$(realpath "$MOCK_BIN"):/hp/mock/headshotpro-mock" --bind "$(dirname "$OUT"):/hp/out" \
-    --ro-bind "$CA_BUNDLE:/hp/ca-certificates.crt" --env "SSL_CERT_FILE=/hp/ca-certificates.crt" \
     "$HERE" -- swift run HeadshotProMatrix --cases /hp/cases --vectors /hp/vectors \
     --mock-bin /hp/mock/headshotpro-mock --out "/hp/out/$(basename "$OUT")"
