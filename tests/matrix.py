@@ -49,8 +49,8 @@ RUNNERS = {
     "rust": {"cmd": ["target/debug/matrix-runner"], "timeout": 900},
     "python": {"cmd": [PYTHON, "tests/runners/python/run.py"], "timeout": 900},
     "node": {"cmd": ["node", "tests/runners/node/run.mjs"], "timeout": 900},
-    "kotlin": {"cmd": ["bash", "tests/runners/kotlin/run.sh"], "timeout": 1800},
-    "swift": {"cmd": ["bash", "tests/runners/swift/run.sh"], "timeout": 1800},
+    "kotlin": {"cmd": ["bash", "bindings-uniffi/kotlin/run-matrix.sh"], "timeout": 1800},
+    "swift": {"cmd": ["bash", "bindings-uniffi/swift/run-matrix.sh"], "timeout": 1800},
 }
 
 # Failure details longer than this are cut in the report (the full text is in
