@@ -23,11 +23,8 @@ export HEADSHOTPRO_MOCK_BIN="${HEADSHOTPRO_MOCK_BIN:-$repo/target/debug/headshot
 [ -x "$HEADSHOTPRO_MOCK_BIN" ] || fail "no mock at $HEADSHOTPRO_MOCK_BIN: run cargo build -p headshotpro-mock"
 
 cd "$pkg"
-echo "== npm ci ($(node --version), npm $(npm --version))"
-npm ci --cache "${HOME}/.cache/headshotpro-npm" --prefer-offline --no-audit --no-fund --loglevel=error
-
-echo "== napi build (dev profile)"
-npx --no-install napi build --platform --js native.js --dts native.d.ts
+echo "== npm ci and napi build, dev profile ($(node --version), npm $(npm --version))"
+bash "$repo/scripts/build-node.sh"
 
 if git -C "$repo" rev-parse --is-inside-work-tree >/dev/null 2>&1 \
   && git -C "$repo" ls-files --error-unmatch bindings-node/native.d.ts >/dev/null 2>&1; then

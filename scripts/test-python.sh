@@ -16,7 +16,6 @@ CACHE="${HEADSHOTPRO_CACHE:-$HOME/.cache/headshotpro}"
 VENV="$CACHE/venv-py"
 PY="$VENV/bin/python"
 MOCK_BIN="${HEADSHOTPRO_MOCK_BIN:-$ROOT/target/debug/headshotpro-mock}"
-WHEELS="$ROOT/target/python-wheels"
 export HEADSHOTPRO_MOCK_BIN="$MOCK_BIN"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
@@ -27,21 +26,8 @@ if [[ ! -x "$MOCK_BIN" ]]; then
   exit 1
 fi
 
-step "virtualenv $VENV"
-mkdir -p "$CACHE"
-if [[ ! -x "$PY" ]]; then
-  python3 -m venv "$VENV"
-fi
-"$PY" -m pip install -q --cache-dir "$CACHE/pip" \
-  "maturin==1.16.0" "pytest==8.4.2" "mypy==1.18.2"
-
-step "build the wheel (dev profile)"
-rm -f "$WHEELS"/headshotpro-*.whl
-(cd "$ROOT" && "$VENV/bin/maturin" build --profile dev -m bindings-python/Cargo.toml \
-  -i "$PY" -o "$WHEELS")
-WHEEL="$(ls "$WHEELS"/headshotpro-*.whl)"
-"$PY" -m pip install -q --no-deps --force-reinstall "$WHEEL"
-echo "wheel: $(basename "$WHEEL") $(stat -c %s "$WHEEL") bytes (dev profile; the release wheel is smaller)"
+step "build and install the package"
+bash "$ROOT/scripts/build-python.sh"
 
 step "mypy --strict (package)"
 (cd "$ROOT/examples" && "$PY" -m mypy --strict --no-incremental "$ROOT/bindings-python/python/headshotpro")
@@ -50,24 +36,15 @@ step "pytest"
 (cd "$ROOT/bindings-python" && "$PY" -m pytest tests -q -p no:cacheprovider)
 
 step "examples/python/quickstart.py"
-run_mock() {
-  # Starts the mock on an ephemeral port; sets MOCK_PID, MOCK_URL, MOCK_KEY.
-  coproc MOCK { "$MOCK_BIN" --port 0 --host 127.0.0.1 --dev-step-ms 50 --webhook-delay-ms 0 \
-    --webhook-retry-ms 50 --exit-on-stdin-close "$@"; }
-  MOCK_PID=$MOCK_PID
-  local first
-  read -r first <&"${MOCK[0]}"
-  MOCK_URL="$("$PY" -c 'import json,sys; print(json.loads(sys.argv[1])["url"])' "$first")"
-  MOCK_KEY="$("$PY" -c 'import json,sys; print(json.loads(sys.argv[1])["api_key"])' "$first")"
-}
+source "$ROOT/scripts/lib/mock.sh"
 RECEIVER_PID=""
 cleanup() {
   [[ -n "$RECEIVER_PID" ]] && kill "$RECEIVER_PID" 2>/dev/null || true
-  [[ -n "${MOCK_PID:-}" ]] && kill "$MOCK_PID" 2>/dev/null || true
+  stop_mock
   rm -f "${RECEIVER_LOG:-}"
 }
 trap cleanup EXIT
-run_mock
+start_mock
 HEADSHOTPRO_API_KEY="$MOCK_KEY" HEADSHOTPRO_BASE_URL="$MOCK_URL" HEADSHOTPRO_MOCK=1 \
   "$PY" "$ROOT/examples/python/quickstart.py"
 
