@@ -228,23 +228,34 @@ impl Webhooks {
     }
 }
 
-/// An HTTP client for deliveries: rustls with the ring provider and the platform's roots.
+/// An HTTP client for deliveries: rustls with the ring provider and the
+/// platform's roots, or Mozilla's bundled roots where the platform has none
+/// (minimal containers, chroots).
 fn http_client() -> Option<reqwest::Client> {
     use rustls_platform_verifier::BuilderVerifierExt;
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
+    let builder = || {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .ok()
+    };
+    let tls = builder()?
+        .with_platform_verifier()
         .ok()
-        .and_then(|b| b.with_platform_verifier().ok())
-        .map(|b| b.with_no_client_auth());
-    let mut builder = reqwest::Client::builder()
+        .or_else(|| {
+            let roots = rustls::RootCertStore {
+                roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+            };
+            builder().map(|b| b.with_root_certificates(roots))
+        })?
+        .with_no_client_auth();
+    reqwest::Client::builder()
         .timeout(ATTEMPT_TIMEOUT)
         .user_agent(concat!("headshotpro-mock/", env!("CARGO_PKG_VERSION")))
-        .no_proxy();
-    if let Some(tls) = tls {
-        builder = builder.tls_backend_preconfigured(tls);
-    }
-    builder.build().ok()
+        .no_proxy()
+        .tls_backend_preconfigured(tls)
+        .build()
+        .ok()
 }
 
 #[cfg(test)]
