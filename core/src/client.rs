@@ -2,8 +2,9 @@
 
 use std::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 
-use crate::config::{ClientBuilder, Config};
+use crate::config::{ClientBuilder, Config, RequestOptions};
 use crate::error::Result;
 use crate::resources::{Invites, Models, OrganizationApi, Teams};
 use crate::transport::Transport;
@@ -49,6 +50,28 @@ impl Client {
     /// child process after `fork()`, where inherited connections are unusable.
     pub fn rebuild(&self) -> Result<Self> {
         Self::from_config(self.transport.config().clone())
+    }
+
+    /// A client for some calls with other settings, sharing this client's
+    /// connection pool (like OpenAI's `with_options`):
+    /// `client.with_options(RequestOptions::new().timeout(Duration::from_secs(5)))`.
+    pub fn with_options(&self, options: RequestOptions) -> Self {
+        Self {
+            transport: Arc::new(
+                self.transport
+                    .with_settings(options.timeout, options.max_retries),
+            ),
+        }
+    }
+
+    /// The per-attempt timeout of this client's calls.
+    pub fn timeout(&self) -> Duration {
+        self.transport.config().timeout
+    }
+
+    /// The retries this client makes after a failed attempt.
+    pub fn max_retries(&self) -> u32 {
+        self.transport.config().max_retries
     }
 
     /// The base URL requests go to.

@@ -132,6 +132,36 @@ impl ClientBuilder {
     }
 }
 
+/// Settings that [`crate::Client::with_options`] changes for some calls; unset
+/// ones keep the client's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RequestOptions {
+    /// Time allowed for each attempt.
+    pub timeout: Option<Duration>,
+    /// Retries after the first attempt.
+    pub max_retries: Option<u32>,
+}
+
+impl RequestOptions {
+    /// No change.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Another per-attempt timeout.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Another number of retries.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+}
+
 /// Parses the base URL, refuses clear text to non-loopback hosts, and strips
 /// the trailing slash.
 fn check_base_url(raw: &str, allow_insecure_http: bool) -> Result<String> {

@@ -47,8 +47,8 @@ pub mod webhook;
 
 pub use client::Client;
 pub use config::{
-    ClientBuilder, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
-    ENV_API_KEY, ENV_BASE_URL, VERSION,
+    ClientBuilder, RequestOptions, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT, ENV_API_KEY, ENV_BASE_URL, VERSION,
 };
 pub use error::{ApiError, ApiErrorKind, Error, RateLimitInfo, Result};
 pub use resources::{Invites, Models, OrganizationApi, Teams};

@@ -76,6 +76,19 @@ impl Transport {
         })
     }
 
+    /// The same pool and headers with other call settings.
+    pub fn with_settings(&self, timeout: Option<Duration>, max_retries: Option<u32>) -> Self {
+        let mut config = self.config.clone();
+        config.timeout = timeout.unwrap_or(config.timeout);
+        config.max_retries = max_retries.unwrap_or(config.max_retries);
+        Self {
+            http: self.http.clone(),
+            config,
+            authorization: self.authorization.clone(),
+            user_agent: self.user_agent.clone(),
+        }
+    }
+
     pub fn config(&self) -> &Config {
         &self.config
     }
@@ -139,24 +152,23 @@ impl Transport {
                 .header(CONTENT_TYPE, "application/json")
                 .body(body.clone());
         }
-        let response = request
+        let mut response = request
             .send()
             .await
             .map_err(|e| transport_error(call.operation, &e))?;
         let status = response.status().as_u16();
         tracing::Span::current().record("status", status);
-        let headers = response.headers().clone();
-        let body = read_capped(response, call.operation).await?;
+        let body = read_capped(&mut response, call.operation).await?;
         tracing::debug!(bytes = body.len(), "answered");
         if !(200..300).contains(&status) || reports_failure(&body) {
-            return Err(api_error(status, &headers, &body, call.operation).into());
+            return Err(api_error(status, response.headers(), &body, call.operation).into());
         }
         Ok((status, body))
     }
 }
 
 /// Reads the body, refusing more than [`MAX_BODY`] bytes.
-async fn read_capped(mut response: Response, operation: &str) -> Result<Vec<u8>> {
+async fn read_capped(response: &mut Response, operation: &str) -> Result<Vec<u8>> {
     let status = response.status().as_u16();
     let hint = response
         .content_length()

@@ -185,3 +185,22 @@ async fn connection_refused_is_retried_even_for_post() {
     assert!(!err.may_have_reached_server());
     assert!(started.elapsed() < Duration::from_secs(30));
 }
+
+#[tokio::test]
+async fn with_options_changes_timeout_and_retries_for_some_calls() {
+    let h = Harness::start().await;
+    let strict = h.client.with_options(
+        headshotpro::RequestOptions::new()
+            .timeout(Duration::from_millis(200))
+            .max_retries(0),
+    );
+    assert_eq!(strict.max_retries(), 0);
+    assert_eq!(h.client.max_retries(), 2);
+    h.fault(json!({"path": CREDITS, "status": 503, "delay_ms": 1000}))
+        .await;
+    let err = strict.organization().credits().await.unwrap_err();
+    assert_eq!(err.class_name(), "APITimeoutError");
+    assert_eq!(h.count("GET", CREDITS).await, 1);
+    h.fault(json!({"path": CREDITS, "status": 503})).await;
+    assert_eq!(h.client.organization().credits().await.unwrap(), 100);
+}
