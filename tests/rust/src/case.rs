@@ -50,6 +50,8 @@ pub enum Step {
         op: String,
         /// snake_case arguments.
         args: Value,
+        /// Per-call options (`timeout_ms`, `max_retries`), if any.
+        options: Option<CallOptions>,
         /// Variable to store the canonical result in.
         save: Option<String>,
         /// What must happen.
@@ -160,6 +162,31 @@ fn parse_case(stem: &str, value: &Value) -> Result<Case> {
     })
 }
 
+/// The per-call options of an op step.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CallOptions {
+    /// Per-attempt timeout for this call.
+    pub timeout_ms: Option<u64>,
+    /// Retries for this call.
+    pub max_retries: Option<u32>,
+}
+
+fn parse_options(value: &Value) -> Result<CallOptions> {
+    let obj = value.as_object().context("options must be an object")?;
+    let mut options = CallOptions::default();
+    for (key, v) in obj {
+        match key.as_str() {
+            "max_retries" => {
+                let n = v.as_u64().context("max_retries must be an integer")?;
+                options.max_retries = Some(u32::try_from(n)?);
+            }
+            "timeout_ms" => options.timeout_ms = Some(v.as_u64().context("timeout_ms")?),
+            other => bail!("unknown option {other:?}"),
+        }
+    }
+    Ok(options)
+}
+
 fn parse_client(value: &Value) -> Result<ClientSettings> {
     let obj = value.as_object().context("client must be an object")?;
     let mut settings = ClientSettings::default();
@@ -193,9 +220,11 @@ impl Step {
                 Some(e) => parse_expect(e)?,
             };
             let args = obj.get("args").cloned().unwrap_or(Value::Null);
+            let options = obj.get("options").map(parse_options).transpose()?;
             return Ok(Self::Op {
                 op,
                 args,
+                options,
                 save,
                 expect,
             });

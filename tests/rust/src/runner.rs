@@ -4,11 +4,11 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
-use headshotpro::Client;
+use headshotpro::{Client, RequestOptions};
 use serde_json::{Map, Value};
 
 use crate::canonical;
-use crate::case::{Case, ClientSettings, Expect, Outcome, Step};
+use crate::case::{CallOptions, Case, ClientSettings, Expect, Outcome, Step};
 use crate::matcher;
 use crate::mock::MockServer;
 use crate::ops;
@@ -94,6 +94,18 @@ fn build_client(mock: &MockServer, settings: &ClientSettings) -> Result<Client> 
         .map_err(|e| anyhow!("building the client: {e}"))
 }
 
+/// The SDK's per-call options for a step's `options`.
+fn request_options(options: CallOptions) -> RequestOptions {
+    let mut request = RequestOptions::new();
+    if let Some(ms) = options.timeout_ms {
+        request = request.timeout(Duration::from_millis(ms));
+    }
+    if let Some(retries) = options.max_retries {
+        request = request.max_retries(retries);
+    }
+    request
+}
+
 /// `http://127.0.0.1:<port>` of a port just bound and closed: nothing listens there.
 fn closed_port_url() -> Result<String> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
@@ -113,11 +125,16 @@ async fn run_step(
         Step::Op {
             op,
             args,
+            options,
             save,
             expect,
         } => {
+            let client = match options {
+                Some(options) => client.with_options(request_options(options)),
+                None => client.clone(),
+            };
             let started = Instant::now();
-            let outcome = ops::call(client, vectors, &op, &args).await?;
+            let outcome = ops::call(&client, vectors, &op, &args).await?;
             let elapsed = started.elapsed();
             let result = check_outcome(&expect, outcome)?;
             if let Some(min) = expect.min_elapsed_ms {
