@@ -17,6 +17,14 @@ export interface ClientOptions {
   allowInsecureHttp?: boolean
 }
 
+/** Settings of a client made by {@link Client.withOptions}; unset ones keep the original client's. */
+export interface WithOptions {
+  /** Per-attempt timeout in milliseconds. */
+  timeoutMs?: number
+  /** Retries after the first attempt; 0 disables them. */
+  maxRetries?: number
+}
+
 /** The optional last argument of every call. */
 export interface RequestOptions {
   /** Aborting it cancels the call; the promise rejects with {@link APIUserAbortError} (`name === 'AbortError'`). */
@@ -161,7 +169,7 @@ export interface ModelsResource {
   wait(modelId: string, params?: WaitParams, options?: RequestOptions): Promise<Model>
 }
 
-/** A HeadshotPro API client; clients are cheap and share nothing but settings. */
+/** A HeadshotPro API client; each `new Client` has its own connection pool, shared by the clients its `withOptions` makes. */
 export declare class Client {
   constructor(options?: ClientOptions)
   readonly organization: OrganizationResource
@@ -172,6 +180,16 @@ export declare class Client {
   readonly baseUrl: string
   /** `headshotpro-node/<version> core/<version>`. */
   readonly userAgent: string
+  /** The per-attempt timeout in milliseconds. */
+  readonly timeoutMs: number
+  /** The retries made after a failed attempt. */
+  readonly maxRetries: number
+  /**
+   * A client with another per-attempt timeout and/or number of retries that
+   * shares this client's connection pool; this client is unchanged:
+   * `client.withOptions({ timeoutMs: 5000 }).models.retrieve(id)`.
+   */
+  withOptions(options: WithOptions): Client
 }
 
 /** Rate-limit headers of an answer. */

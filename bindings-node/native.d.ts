@@ -27,6 +27,15 @@ export declare class NativeClient {
   get baseUrl(): string
   /** The user agent sent with every request. */
   get userAgent(): string
+  /** The per-attempt timeout, in milliseconds. */
+  get timeoutMs(): number
+  /** The retries made after a failed attempt. */
+  get maxRetries(): number
+  /**
+   * A client with other settings for some calls, sharing this one's
+   * connection pool; this client is unchanged.
+   */
+  withOptions(options: PerCallOptions): NativeClient | NativeError
   /** `GET /api/v1/organization`. */
   organizationRetrieve(cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
   /** `GET /api/v1/organization/credits`. */
@@ -221,6 +230,17 @@ export interface Organization {
 
 /** Parses a webhook payload strictly, without checking any signature. */
 export declare function parseWebhook(raw: Buffer): WebhookEvent | NativeError
+
+/**
+ * Settings changed for the calls of a client made by `withOptions`; unset
+ * ones keep the original client's.
+ */
+export interface PerCallOptions {
+  /** Per-attempt timeout in milliseconds. */
+  timeoutMs?: number
+  /** Retries after the first attempt; 0 disables them. */
+  maxRetries?: number
+}
 
 /** The name of the signature header. */
 export declare const SIGNATURE_HEADER: string

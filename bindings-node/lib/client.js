@@ -129,6 +129,36 @@ class Models {
   }
 }
 
+/** A native client handed to the constructor by `withOptions` (never exported). */
+class Handle {
+  constructor(n) {
+    this.n = n
+  }
+}
+
+/** The keys `withOptions` accepts. */
+const WITH_OPTIONS_KEYS = new Set(['timeoutMs', 'maxRetries'])
+
+/** The `withOptions` argument checked and shaped for the native module. */
+function perCallOptions(options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidArgumentError('options must be an object like { timeoutMs, maxRetries }')
+  }
+  for (const key of Object.keys(options)) {
+    if (!WITH_OPTIONS_KEYS.has(key)) {
+      throw new InvalidArgumentError(`unknown option ${key}: withOptions takes timeoutMs and maxRetries`)
+    }
+  }
+  const { timeoutMs, maxRetries } = options
+  if (timeoutMs != null && typeof timeoutMs !== 'number') {
+    throw new InvalidArgumentError(`timeoutMs must be a number, got ${typeof timeoutMs}`)
+  }
+  if (maxRetries != null && !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 0xffff_ffff)) {
+    throw new InvalidArgumentError(`maxRetries must be a non-negative integer, got ${String(maxRetries)}`)
+  }
+  return { timeoutMs: timeoutMs ?? undefined, maxRetries: maxRetries ?? undefined }
+}
+
 /**
  * A HeadshotPro API client. The key (`apiKey`, else `HEADSHOTPRO_API_KEY`)
  * stays inside the native module: it is never a property of this object.
@@ -136,13 +166,17 @@ class Models {
 class Client {
   #n
   constructor(options = {}) {
-    if (options === null || typeof options !== 'object') {
-      throw new InvalidArgumentError('options must be an object')
+    if (options instanceof Handle) {
+      this.#n = options.n
+    } else {
+      if (options === null || typeof options !== 'object') {
+        throw new InvalidArgumentError('options must be an object')
+      }
+      const { apiKey, baseUrl, timeoutMs, connectTimeoutMs, maxRetries, allowInsecureHttp } = options
+      this.#n = unwrap(() =>
+        native.createClient({ apiKey, baseUrl, timeoutMs, connectTimeoutMs, maxRetries, allowInsecureHttp }),
+      )
     }
-    const { apiKey, baseUrl, timeoutMs, connectTimeoutMs, maxRetries, allowInsecureHttp } = options
-    this.#n = unwrap(() =>
-      native.createClient({ apiKey, baseUrl, timeoutMs, connectTimeoutMs, maxRetries, allowInsecureHttp }),
-    )
     /** Organization details and credits. */
     this.organization = new Organization(this.#n)
     /** Team-member invites. */
@@ -152,6 +186,15 @@ class Client {
     /** Whitelabel models. */
     this.models = new Models(this.#n)
   }
+  /**
+   * A client with another per-attempt `timeoutMs` and/or `maxRetries` (unset
+   * ones keep this client's) sharing this client's connection pool; this
+   * client is unchanged: `client.withOptions({ timeoutMs: 5000 }).models.retrieve(id)`.
+   */
+  withOptions(options) {
+    const shaped = perCallOptions(options)
+    return new Client(new Handle(unwrap(() => this.#n.withOptions(shaped))))
+  }
   /** The base URL requests go to. */
   get baseUrl() {
     return this.#n.baseUrl
@@ -159,6 +202,14 @@ class Client {
   /** The user agent sent with every request: `headshotpro-node/<ver> core/<ver>`. */
   get userAgent() {
     return this.#n.userAgent
+  }
+  /** The per-attempt timeout in milliseconds. */
+  get timeoutMs() {
+    return this.#n.timeoutMs
+  }
+  /** The retries made after a failed attempt. */
+  get maxRetries() {
+    return this.#n.maxRetries
   }
 }
 

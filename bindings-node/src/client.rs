@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use headshotpro::{ClientBuilder, ModelStatus};
+use headshotpro::{ClientBuilder, ModelStatus, RequestOptions};
 use napi::bindgen_prelude::{Either, PromiseRaw};
 use napi::{Env, Result};
 use napi_derive::napi;
@@ -28,6 +28,16 @@ pub struct ClientOptions {
     pub max_retries: Option<u32>,
     /// Allows plain `http://` to non-loopback hosts.
     pub allow_insecure_http: Option<bool>,
+}
+
+/// Settings changed for the calls of a client made by `withOptions`; unset
+/// ones keep the original client's.
+#[napi(object)]
+pub struct PerCallOptions {
+    /// Per-attempt timeout in milliseconds.
+    pub timeout_ms: Option<f64>,
+    /// Retries after the first attempt; 0 disables them.
+    pub max_retries: Option<u32>,
 }
 
 /// A core client shared by every call made through it (one connection pool).
@@ -67,6 +77,17 @@ fn builder(options: ClientOptions) -> headshotpro::Result<ClientBuilder> {
     Ok(builder)
 }
 
+fn request_options(options: PerCallOptions) -> headshotpro::Result<RequestOptions> {
+    let mut request = RequestOptions::new();
+    if let Some(ms) = options.timeout_ms {
+        request = request.timeout(millis("timeoutMs", ms)?);
+    }
+    if let Some(retries) = options.max_retries {
+        request = request.max_retries(retries);
+    }
+    Ok(request)
+}
+
 /// Builds a client, or explains why the settings are unusable (e.g. no key).
 #[napi(catch_unwind)]
 pub fn create_client(options: ClientOptions) -> Either<NativeClient, NativeError> {
@@ -88,6 +109,30 @@ impl NativeClient {
     #[napi(getter)]
     pub fn user_agent(&self) -> String {
         self.inner.user_agent().to_owned()
+    }
+
+    /// The per-attempt timeout, in milliseconds.
+    #[napi(getter)]
+    pub fn timeout_ms(&self) -> f64 {
+        self.inner.timeout().as_nanos() as f64 / 1e6
+    }
+
+    /// The retries made after a failed attempt.
+    #[napi(getter)]
+    pub fn max_retries(&self) -> u32 {
+        self.inner.max_retries()
+    }
+
+    /// A client with other settings for some calls, sharing this one's
+    /// connection pool; this client is unchanged.
+    #[napi(catch_unwind)]
+    pub fn with_options(&self, options: PerCallOptions) -> Either<NativeClient, NativeError> {
+        match request_options(options) {
+            Ok(request) => Either::A(NativeClient {
+                inner: self.inner.with_options(request),
+            }),
+            Err(err) => Either::B(NativeError::from(&err)),
+        }
     }
 
     /// `GET /api/v1/organization`.

@@ -15,6 +15,7 @@ import {
   type Model,
   type ModelStatus,
   type Organization,
+  type WithOptions,
   type WebhookEvent,
 } from 'headshotpro'
 import type { IncomingHttpHeaders } from 'node:http'
@@ -35,6 +36,10 @@ export async function demo(signal: AbortSignal): Promise<Model> {
   await client.teams.delete(updated.teams[0].id)
   await client.teams.create({ name: 'Design' })
   const model = await client.models.create({ email: 'dev@example.com', isDevelopment: true })
+  const quick: Client = client.withOptions({ timeoutMs: 5_000, maxRetries: 0 })
+  const again: Model = await quick.withOptions({ maxRetries: 1 }).models.retrieve(model.modelId, { signal })
+  const settings: [number, number] = [quick.timeoutMs, quick.maxRetries]
+  console.log(again.status, settings)
   const status: ModelStatus = model.status
   const deleted = await client.models.delete(model.modelId)
   console.log(credits, status, deleted.message, client.userAgent, client.baseUrl)
@@ -62,5 +67,7 @@ export function receive(raw: Buffer, headers: IncomingHttpHeaders, secret: strin
     throw err
   }
 }
+
+export const fast: WithOptions = { timeoutMs: 1_000 }
 
 export const header: string = `${SIGNATURE_HEADER}: ${signWebhook('{}', 'secret', new Date())}`
