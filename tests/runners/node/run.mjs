@@ -265,6 +265,15 @@ async function buildClient(mock, overrides = {}) {
   }
 }
 
+/** The client a step calls through: its `options` applied with `withOptions`, on the same pool. */
+function withStepOptions(client, options) {
+  if (options === undefined) return client
+  const perCall = {}
+  if (options.timeout_ms !== undefined) perCall.timeoutMs = options.timeout_ms
+  if (options.max_retries !== undefined) perCall.maxRetries = options.max_retries
+  return client.withOptions(perCall)
+}
+
 async function runStep(step, i, ctx) {
   const where = `step ${i + 1}`
   if (step.control) {
@@ -298,7 +307,7 @@ async function runStep(step, i, ctx) {
   let error
   try {
     if (ctx.clientError) throw ctx.clientError
-    result = toCanonical(await call(ctx.client, args, ctx))
+    result = toCanonical(await call(withStepOptions(ctx.client, step.options), args, ctx))
   } catch (err) {
     error = err
   }
