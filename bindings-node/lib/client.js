@@ -136,6 +136,18 @@ class Handle {
   }
 }
 
+/**
+ * `maxRetries` checked as a u32 (napi would wrap -1 to 4294967295), or
+ * undefined when unset.
+ */
+function retries(maxRetries) {
+  if (maxRetries == null) return undefined
+  if (!(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 0xffff_ffff)) {
+    throw new InvalidArgumentError(`maxRetries must be a non-negative integer, got ${String(maxRetries)}`)
+  }
+  return maxRetries
+}
+
 /** The keys `withOptions` accepts. */
 const WITH_OPTIONS_KEYS = new Set(['timeoutMs', 'maxRetries'])
 
@@ -153,10 +165,7 @@ function perCallOptions(options) {
   if (timeoutMs != null && typeof timeoutMs !== 'number') {
     throw new InvalidArgumentError(`timeoutMs must be a number, got ${typeof timeoutMs}`)
   }
-  if (maxRetries != null && !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 0xffff_ffff)) {
-    throw new InvalidArgumentError(`maxRetries must be a non-negative integer, got ${String(maxRetries)}`)
-  }
-  return { timeoutMs: timeoutMs ?? undefined, maxRetries: maxRetries ?? undefined }
+  return { timeoutMs: timeoutMs ?? undefined, maxRetries: retries(maxRetries) }
 }
 
 /**
@@ -174,7 +183,7 @@ class Client {
       }
       const { apiKey, baseUrl, timeoutMs, connectTimeoutMs, maxRetries, allowInsecureHttp } = options
       this.#n = unwrap(() =>
-        native.createClient({ apiKey, baseUrl, timeoutMs, connectTimeoutMs, maxRetries, allowInsecureHttp }),
+        native.createClient({ apiKey, baseUrl, timeoutMs, connectTimeoutMs, maxRetries: retries(maxRetries), allowInsecureHttp }),
       )
     }
     /** Organization details and credits. */

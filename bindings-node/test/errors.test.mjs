@@ -91,6 +91,9 @@ test('InvalidArgumentError at construction: no key, bad URL, bad timeout', () =>
   assert.throws(() => new hp.Client({ apiKey: 'k', baseUrl: 'http://example.com' }), hp.InvalidArgumentError)
   assert.throws(() => new hp.Client({ apiKey: 'k', timeoutMs: -1 }), hp.InvalidArgumentError)
   assert.throws(() => new hp.Client({ apiKey: 'k', maxRetries: 'two' }), hp.InvalidArgumentError)
+  for (const bad of [-1, 1.5, 2 ** 32]) {
+    assert.throws(() => new hp.Client({ apiKey: 'k', maxRetries: bad }), hp.InvalidArgumentError, `maxRetries ${bad}`)
+  }
 })
 
 test('ResponseDecodeError for a 2xx body the reference does not document', async () => {
