@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::error::HeadshotProError;
-use crate::options::ClientOptions;
+use crate::options::{ClientOptions, RequestOptions};
 use crate::resources::{InvitesApi, ModelsApi, OrganizationApi, TeamsApi};
 
 /// The user agent prefix of these bindings; ` core/<version>` follows it.
@@ -44,6 +44,25 @@ impl Client {
         Ok(Arc::new(Self {
             inner: builder.build()?,
         }))
+    }
+
+    /// A client for some calls with another per-attempt timeout and/or
+    /// number of retries (unset fields keep this client's), sharing this
+    /// client's connection pool. This client is unchanged.
+    pub fn with_options(&self, options: RequestOptions) -> Arc<Self> {
+        Arc::new(Self {
+            inner: self.inner.with_options(options.into()),
+        })
+    }
+
+    /// The time allowed for each attempt of this client's calls, in milliseconds.
+    pub fn timeout_ms(&self) -> u64 {
+        u64::try_from(self.inner.timeout().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// The retries this client makes after a failed attempt.
+    pub fn max_retries(&self) -> u32 {
+        self.inner.max_retries()
     }
 
     /// The base URL requests go to.

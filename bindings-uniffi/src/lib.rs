@@ -2,8 +2,9 @@
 //!
 //! The records and open enums (`Invite`, `Model`, `ModelStatus`, …) come from
 //! the core crate, which derives them behind its `uniffi` feature. This crate
-//! only adds the client facade ([`Client`] and its resource objects), the
-//! webhook functions and the mapping of core errors to [`HeadshotProError`].
+//! only adds the client facade ([`Client`], its options records and its
+//! resource objects), the webhook functions and the mapping of core errors to
+//! [`HeadshotProError`].
 //! Every network call is an async method run on tokio: `async` in Swift,
 //! `suspend` in Kotlin.
 
@@ -21,6 +22,6 @@ mod webhook;
 
 pub use client::Client;
 pub use error::HeadshotProError;
-pub use options::ClientOptions;
+pub use options::{ClientOptions, RequestOptions};
 pub use resources::{InvitesApi, ModelsApi, OrganizationApi, TeamsApi};
 pub use webhook::{parse_webhook, sign_webhook, verify_webhook};
