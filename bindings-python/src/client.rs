@@ -3,7 +3,7 @@
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use headshotpro::{Client, ModelStatus};
+use headshotpro::{Client, ModelStatus, RequestOptions};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 
@@ -39,6 +39,15 @@ fn seconds(py: Python<'_>, what: &str, value: f64) -> PyResult<Duration> {
 }
 
 impl NativeClient {
+    fn from_client(client: Client) -> Self {
+        Self {
+            slot: Mutex::new(Slot {
+                pid: std::process::id(),
+                client: Some(client),
+            }),
+        }
+    }
+
     /// The core client for this process: after `os.fork()` the child gets a
     /// client with a new connection pool (the inherited pool belongs to the
     /// parent's runtime and is leaked, never used nor dropped).
@@ -81,12 +90,40 @@ impl NativeClient {
             builder = builder.base_url(url);
         }
         let client = builder.build().map_err(|e| to_pyerr(py, &e))?;
-        Ok(Self {
-            slot: Mutex::new(Slot {
-                pid: std::process::id(),
-                client: Some(client),
-            }),
-        })
+        Ok(Self::from_client(client))
+    }
+
+    /// A client with other settings (`None` keeps this one's) sharing this
+    /// client's connection pool. It has a slot of its own: after `os.fork()`
+    /// it rebuilds from its own settings (which `rebuild` keeps), with a pool
+    /// of its own in the child.
+    #[pyo3(signature = (timeout=None, max_retries=None))]
+    fn with_options(
+        &self,
+        py: Python<'_>,
+        timeout: Option<f64>,
+        max_retries: Option<u32>,
+    ) -> PyResult<Self> {
+        let mut options = RequestOptions::new();
+        if let Some(timeout) = timeout {
+            options = options.timeout(seconds(py, "timeout", timeout)?);
+        }
+        if let Some(retries) = max_retries {
+            options = options.max_retries(retries);
+        }
+        Ok(Self::from_client(self.client(py)?.with_options(options)))
+    }
+
+    /// The per-attempt timeout, in seconds.
+    #[getter]
+    fn timeout(&self, py: Python<'_>) -> PyResult<f64> {
+        Ok(self.client(py)?.timeout().as_secs_f64())
+    }
+
+    /// The retries after a failed attempt.
+    #[getter]
+    fn max_retries(&self, py: Python<'_>) -> PyResult<u32> {
+        Ok(self.client(py)?.max_retries())
     }
 
     /// The base URL requests go to.

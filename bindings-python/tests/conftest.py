@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import time
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import pytest
 
@@ -60,6 +61,29 @@ class Mock:
     def webhooks(self) -> List[Dict[str, Any]]:
         log = self.control("GET", "/__mock/webhooks")
         return log if isinstance(log, list) else list(log["webhooks"])
+
+
+def in_forked_child(body: Callable[[], bool]) -> None:
+    """Runs ``body`` in a child process made by ``os.fork()``; fails the test
+    unless it returns True within 30 s."""
+    pid = os.fork()
+    if pid == 0:  # child
+        code = 1
+        try:
+            code = 0 if body() else 1
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + 30
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            pytest.fail("the child process hung after fork")
+        time.sleep(0.05)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, "the child process failed"
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import pytest
 import headshotpro
 from headshotpro import Client
 
-from .conftest import Mock
+from .conftest import Mock, in_forked_child
 
 CREDITS = "/api/v1/organization/credits"
 
@@ -78,30 +78,16 @@ def test_async_client_across_loops(mock: Mock) -> None:
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_fork_child_uses_existing_and_new_clients(client: Client, mock: Mock) -> None:
     assert client.organization.credits() == 100  # the parent's runtime and pool exist
-    pid = os.fork()
-    if pid == 0:  # child
-        code = 1
-        try:
-            ok = client.organization.credits() == 100
-            with Client(mock.api_key, base_url=mock.url) as fresh:
-                ok = ok and fresh.organization.retrieve().uid != ""
-            ok = ok and asyncio.run(
-                headshotpro.AsyncClient(mock.api_key, base_url=mock.url).organization.credits()
-            ) == 100
-            code = 0 if ok else 1
-        finally:
-            os._exit(code)
-    deadline = time.monotonic() + 30
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            break
-        if time.monotonic() > deadline:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-            pytest.fail("the child process hung after fork")
-        time.sleep(0.05)
-    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+    def child() -> bool:
+        ok = client.organization.credits() == 100
+        with Client(mock.api_key, base_url=mock.url) as fresh:
+            ok = ok and fresh.organization.retrieve().uid != ""
+        return ok and asyncio.run(
+            headshotpro.AsyncClient(mock.api_key, base_url=mock.url).organization.credits()
+        ) == 100
+
+    in_forked_child(child)
     assert client.organization.credits() == 100  # the parent still works
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import pickle
 from datetime import datetime
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import headshotpro
 from headshotpro import (
@@ -48,7 +48,10 @@ def sync_surface(client: Client) -> None:
     active: bool = model.status == "active"
     deleted: DeletedModel = client.models.delete(model.model_id)
     data: Dict[str, object] = deleted.to_dict()
-    print(team_names, website, credits, created, pending, revoked, active, data)
+    strict: Client = client.with_options(timeout=5, max_retries=0)
+    model = client.with_options(timeout=2.5).models.retrieve(model.model_id)
+    settings: Tuple[float, int] = (strict.timeout, strict.max_retries)
+    print(team_names, website, credits, created, pending, revoked, active, data, settings)
 
 
 async def async_surface(client: AsyncClient) -> None:
@@ -66,7 +69,9 @@ async def async_surface(client: AsyncClient) -> None:
     model = await client.models.wait(model.model_id, until="active", timeout=1.5)
     results: List[int] = await asyncio.gather(*(client.organization.credits() for _ in range(3)))
     deleted: DeletedModel = await client.models.delete(model.model_id)
-    print(org, credits, summaries, details, results, deleted)
+    quick: AsyncClient = client.with_options(max_retries=0)
+    credits = await quick.with_options(timeout=1).organization.credits()
+    print(org, credits, summaries, details, results, deleted, quick.timeout)
 
 
 def errors_and_webhooks() -> None:

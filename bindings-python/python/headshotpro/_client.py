@@ -7,17 +7,22 @@ request. Both work in a child process after ``os.fork()``.
 
 from __future__ import annotations
 
-import asyncio
 from types import TracebackType
-from typing import List, Optional, Sequence, Type, Union, cast
+from typing import TYPE_CHECKING, List, Optional, Sequence, Type, TypeVar, Union, cast
 
 from . import _native
 from ._types import DeletedModel, Invite, InviteDetails, InviteSummary, Model, ModelStatus, Organization
 
+if TYPE_CHECKING:  # asyncio is imported on the first async call: it costs import time
+    import asyncio
+
 Status = Union[ModelStatus, str]
+_C = TypeVar("_C", bound="_BaseClient")
 
 
 def _loop() -> asyncio.AbstractEventLoop:
+    import asyncio
+
     return asyncio.get_running_loop()
 
 
@@ -196,9 +201,24 @@ class _BaseClient:
         timeout: float = 60.0,
         max_retries: int = 2,
     ) -> None:
-        self._native = _native.NativeClient(api_key, base_url, float(timeout), max_retries)
-        self._timeout = float(timeout)
-        self._max_retries = max_retries
+        self._bind(_native.NativeClient(api_key, base_url, float(timeout), max_retries))
+
+    def _bind(self, native: _native.NativeClient) -> None:
+        """Attaches the native client and the resources that use it."""
+        self._native = native
+
+    def with_options(
+        self: _C, *, timeout: Optional[float] = None, max_retries: Optional[int] = None
+    ) -> _C:
+        """A client with another per-attempt ``timeout`` (seconds) or ``max_retries``
+        (``None`` keeps this client's), sharing this client's connection pool:
+        ``client.with_options(timeout=5).models.retrieve(model_id)``. This client is
+        unchanged; closing either one leaves the other usable."""
+        derived = type(self).__new__(type(self))
+        derived._bind(
+            self._native.with_options(None if timeout is None else float(timeout), max_retries)
+        )
+        return derived
 
     @property
     def base_url(self) -> str:
@@ -211,6 +231,16 @@ class _BaseClient:
         return self._native.user_agent
 
     @property
+    def timeout(self) -> float:
+        """The per-attempt timeout, in seconds."""
+        return self._native.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """The retries after a failed attempt (0: none)."""
+        return self._native.max_retries
+
+    @property
     def closed(self) -> bool:
         """Whether ``close()`` was called."""
         return self._native.closed
@@ -220,7 +250,7 @@ class _BaseClient:
             return f"{type(self).__name__}(closed)"
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, "
-            f"timeout={self._timeout}, max_retries={self._max_retries})"
+            f"timeout={self.timeout}, max_retries={self.max_retries})"
         )
 
 
@@ -237,22 +267,16 @@ class Client(_BaseClient):
     teams: TeamsResource
     models: ModelsResource
 
-    def __init__(
-        self,
-        api_key: Optional[str] = None,
-        *,
-        base_url: Optional[str] = None,
-        timeout: float = 60.0,
-        max_retries: int = 2,
-    ) -> None:
-        super().__init__(api_key, base_url=base_url, timeout=timeout, max_retries=max_retries)
-        self.organization = OrganizationResource(self._native)
-        self.invites = InvitesResource(self._native)
-        self.teams = TeamsResource(self._native)
-        self.models = ModelsResource(self._native)
+    def _bind(self, native: _native.NativeClient) -> None:
+        super()._bind(native)
+        self.organization = OrganizationResource(native)
+        self.invites = InvitesResource(native)
+        self.teams = TeamsResource(native)
+        self.models = ModelsResource(native)
 
     def close(self) -> None:
-        """Releases the connection pool. Later calls raise ``RuntimeError``."""
+        """Releases the connection pool, once every client sharing it (``with_options``)
+        is closed too. Later calls on this client raise ``RuntimeError``."""
         self._native.close()
 
     def __enter__(self) -> Client:
@@ -278,22 +302,16 @@ class AsyncClient(_BaseClient):
     teams: AsyncTeamsResource
     models: AsyncModelsResource
 
-    def __init__(
-        self,
-        api_key: Optional[str] = None,
-        *,
-        base_url: Optional[str] = None,
-        timeout: float = 60.0,
-        max_retries: int = 2,
-    ) -> None:
-        super().__init__(api_key, base_url=base_url, timeout=timeout, max_retries=max_retries)
-        self.organization = AsyncOrganizationResource(self._native)
-        self.invites = AsyncInvitesResource(self._native)
-        self.teams = AsyncTeamsResource(self._native)
-        self.models = AsyncModelsResource(self._native)
+    def _bind(self, native: _native.NativeClient) -> None:
+        super()._bind(native)
+        self.organization = AsyncOrganizationResource(native)
+        self.invites = AsyncInvitesResource(native)
+        self.teams = AsyncTeamsResource(native)
+        self.models = AsyncModelsResource(native)
 
     async def close(self) -> None:
-        """Releases the connection pool. Later calls raise ``RuntimeError``."""
+        """Releases the connection pool, once every client sharing it (``with_options``)
+        is closed too. Later calls on this client raise ``RuntimeError``."""
         self._native.close()
 
     async def __aenter__(self) -> AsyncClient:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from email.message import Message
-from typing import Iterable, Mapping, Tuple, Union, cast
+from typing import TYPE_CHECKING, Iterable, Mapping, Tuple, Union, cast
 
 from . import _native
 from ._types import WebhookEvent
+
+if TYPE_CHECKING:  # imported for the type only: email costs import time
+    from email.message import Message
 
 RawBody = Union[bytes, bytearray, memoryview, str]
 """A raw request body, exactly as received (``str`` is encoded as UTF-8)."""

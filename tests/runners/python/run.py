@@ -204,8 +204,22 @@ def webhook_vector(vectors: Path, name: str) -> Dict[str, Any]:
     return vector
 
 
+def timing(settings: Dict[str, Any]) -> Dict[str, Any]:
+    """The ``timeout``/``max_retries`` keywords for ``timeout_ms``/``max_retries`` settings."""
+    kwargs: Dict[str, Any] = {}
+    if "max_retries" in settings:
+        kwargs["max_retries"] = int(settings["max_retries"])
+    if "timeout_ms" in settings:
+        kwargs["timeout"] = float(settings["timeout_ms"]) / 1000.0
+    return kwargs
+
+
 def operation(
-    client: Callable[[], headshotpro.Client], vectors: Path, op: str, args: Dict[str, Any]
+    client: Callable[[], headshotpro.Client],
+    vectors: Path,
+    op: str,
+    args: Dict[str, Any],
+    options: Optional[Dict[str, Any]] = None,
 ) -> Any:
     a = args
     if op == "webhook.parse":
@@ -219,6 +233,8 @@ def operation(
             vector["body"].encode("utf-8"), dict(vector.get("headers", {})), secret, **extra
         )
     c = client()
+    if options is not None:  # per-call options, on the case's client
+        c = c.with_options(**timing(options))
     table: Dict[str, Callable[[], Any]] = {
         "organization.retrieve": lambda: c.organization.retrieve(),
         "organization.credits": lambda: c.organization.credits(),
@@ -265,11 +281,7 @@ class ClientFactory:
             base_url = s.get("base_url", self.mock.url)
             if base_url == "$closed_port":
                 base_url = f"http://127.0.0.1:{closed_port()}"
-            kwargs: Dict[str, Any] = {"base_url": base_url}
-            if "max_retries" in s:
-                kwargs["max_retries"] = int(s["max_retries"])
-            if "timeout_ms" in s:
-                kwargs["timeout"] = float(s["timeout_ms"]) / 1000.0
+            kwargs: Dict[str, Any] = {"base_url": base_url, **timing(s)}
             try:
                 self.client = headshotpro.Client(s.get("api_key", self.mock.api_key), **kwargs)
             except headshotpro.HeadshotProError as err:
@@ -326,9 +338,12 @@ def run_step(
     op = step["op"]
     args = substitute(step.get("args", {}), saved)
     expect = substitute(step.get("expect", {}), saved)
+    options = step.get("options")
+    if options is not None and set(options) - {"timeout_ms", "max_retries"}:
+        raise StepFailure(f"unknown options in {json.dumps(options)}")
     start = time.monotonic()
     try:
-        result = canonical(operation(client, vectors, op, args))
+        result = canonical(operation(client, vectors, op, args, options))
         error: Optional[BaseException] = None
     except headshotpro.HeadshotProError as err:
         error = err
