@@ -4,6 +4,7 @@ import com.headshotpro.Client
 import com.headshotpro.ClientOptions
 import com.headshotpro.HeadshotProException
 import com.headshotpro.MockServer
+import com.headshotpro.RequestOptions
 import com.headshotpro.parseWebhook
 import com.headshotpro.types.ModelStatus
 import com.headshotpro.verifyWebhook
@@ -93,6 +94,12 @@ class MatrixRun {
         )
     }
 
+    /** The per-call options of a step's `options`: `{"timeout_ms"?, "max_retries"?}`. */
+    private fun requestOptions(spec: JsonObject) = RequestOptions(
+        timeoutMs = spec["timeout_ms"]?.jsonPrimitive?.longOrNull?.toULong(),
+        maxRetries = spec["max_retries"]?.jsonPrimitive?.intOrNull?.toUInt(),
+    )
+
     private fun runStep(
         n: Int,
         step: JsonObject,
@@ -130,8 +137,10 @@ class MatrixRun {
         val op = step["op"]?.jsonPrimitive?.content ?: throw StepFailure("step $n: no op, control, requests or sleep_ms")
         val args = step["args"]?.jsonObject ?: JsonObject(emptyMap())
         val expect = step["expect"]?.jsonObject
+        val options = step["options"]?.jsonObject
+        val callClient = if (options == null) client else lazy { client.value.withOptions(requestOptions(options)) }
         val started = System.nanoTime()
-        val outcome = runCatching { Canonical.of(call(op, args, client, vectors)) }
+        val outcome = runCatching { Canonical.of(call(op, args, callClient, vectors)) }
         val elapsedMs = (System.nanoTime() - started) / 1_000_000
         expect?.get("min_elapsed_ms")?.jsonPrimitive?.longOrNull?.let { min ->
             if (elapsedMs < min) throw StepFailure("step $n ($op): took $elapsedMs ms, expected at least $min")
