@@ -90,6 +90,7 @@ impl NativeClient {
             builder = builder.base_url(url);
         }
         let client = builder.build().map_err(|e| to_pyerr(py, &e))?;
+        crate::logging::refresh();
         Ok(Self::from_client(client))
     }
 

@@ -1,22 +1,41 @@
 //! Forwards the core's `log` records to Python's `logging` (logger `headshotpro`).
 
+use std::sync::OnceLock;
+
 use log::LevelFilter;
 use pyo3::Python;
+use pyo3_log::{Caching, ResetHandle};
+
+/// Clears the bridge's cache of Python loggers and levels.
+static RESET: OnceLock<ResetHandle> = OnceLock::new();
 
 /// Installs the bridge once per process. Only records of the core
-/// (`headshotpro::…` targets, shown as `headshotpro.…` loggers) are forwarded;
-/// logger objects are cached but levels are asked of Python every time, so
-/// `logging` configured after import still applies. The bridge acquires the
-/// GIL from tokio worker threads, which is safe because no thread of this
-/// crate waits on a worker while holding the GIL.
+/// (`headshotpro::…` targets, shown as `headshotpro.…` loggers) are forwarded.
+///
+/// Loggers and their levels are cached, so a record at a disabled level costs
+/// no GIL acquisition on the runtime's threads — otherwise every request would
+/// wait for the GIL a few times, which throttles asyncio programs. The cache
+/// is cleared whenever a client is created ([`refresh`]), so `logging`
+/// configured before creating a client always applies.
 pub(crate) fn install(py: Python<'_>) {
-    let logger = match pyo3_log::Logger::new(py, pyo3_log::Caching::Loggers) {
+    let logger = match pyo3_log::Logger::new(py, Caching::LoggersAndLevels) {
         Ok(logger) => logger,
         Err(_) => return,
     };
     // A second install (another interpreter, a reload) keeps the first bridge.
-    let _ = logger
+    if let Ok(handle) = logger
         .filter(LevelFilter::Off)
         .filter_target("headshotpro".to_owned(), LevelFilter::Trace)
-        .install();
+        .install()
+    {
+        let _ = RESET.set(handle);
+    }
+}
+
+/// Forgets the cached Python logging levels, so the next records see the
+/// current `logging` configuration.
+pub(crate) fn refresh() {
+    if let Some(handle) = RESET.get() {
+        handle.reset();
+    }
 }
