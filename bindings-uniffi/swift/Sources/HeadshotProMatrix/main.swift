@@ -205,11 +205,18 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
             }
             guard let op = step["op"] as? String else { throw Failure("step \(n): nothing to do") }
             let expect = step["expect"] as? [String: Any] ?? [:]
+            var callClient = client
+            if let options = step["options"] as? [String: Any] {
+                // The step's per-call options, on the same client (same pool).
+                let request = RequestOptions(timeoutMs: (options["timeout_ms"] as? NSNumber)?.uint64Value,
+                                             maxRetries: (options["max_retries"] as? NSNumber)?.uint32Value)
+                callClient = { try client().withOptions(options: request) }
+            }
             let started = Date()
             var value: Any = NSNull()
             var failure: HeadshotProError?
             do {
-                value = normalize(Canonical.of(try await call(op, step["args"] as? [String: Any] ?? [:], client, vectors)))
+                value = normalize(Canonical.of(try await call(op, step["args"] as? [String: Any] ?? [:], callClient, vectors)))
             } catch let e as HeadshotProError {
                 failure = e
             }

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+import HeadshotPro
+
+/// `client.withOptions(options: RequestOptions(...))`: other settings for some
+/// calls, sharing the client's connection pool.
+final class OptionsTests: XCTestCase {
+    private let credits = "/api/v1/organization/credits"
+
+    override func setUp() async throws {
+        try await Mock.ok("POST", "/__mock/reset")
+    }
+
+    private func fault(status: Int, delayMs: Int? = nil) async throws {
+        var body: [String: Any] = ["method": "GET", "path": credits, "status": status]
+        if let delayMs { body["delay_ms"] = delayMs }
+        try await Mock.ok("POST", "/__mock/faults", body)
+    }
+
+    private func creditRequests() async throws -> Int {
+        let log = try await Mock.ok("GET", "/__mock/requests") as? [String: Any]
+        let requests = log?["requests"] as? [[String: Any]] ?? []
+        return requests.filter { ($0["path"] as? String) == credits }.count
+    }
+
+    func testOptionsApplyToTheDerivedClientOnly() async throws {
+        let client = try Mock.client()
+        let strict = client.withOptions(options: RequestOptions(timeoutMs: 200, maxRetries: 0))
+        XCTAssertEqual(strict.timeoutMs(), 200)
+        XCTAssertEqual(strict.maxRetries(), 0)
+        XCTAssertEqual(client.maxRetries(), 2)
+        XCTAssertEqual(client.timeoutMs(), 60_000)
+        XCTAssertEqual(strict.baseUrl(), client.baseUrl())
+        XCTAssertEqual(strict.userAgent(), client.userAgent())
+
+        try await fault(status: 503, delayMs: 1000)
+        do {
+            _ = try await strict.organization().credits()
+            XCTFail("expected APITimeoutError")
+        } catch HeadshotProError.ApiTimeoutError(_, let operation, _) {
+            XCTAssertEqual(operation, "organization.credits")
+        }
+        let afterStrict = try await creditRequests()
+        XCTAssertEqual(afterStrict, 1)
+
+        // Let the delayed answer finish, then the original client still retries a 503.
+        try await Task.sleep(nanoseconds: 1_200_000_000)
+        try await fault(status: 503)
+        let value = try await client.organization().credits()
+        XCTAssertEqual(value, 100)
+        let afterOriginal = try await creditRequests()
+        XCTAssertEqual(afterOriginal, 3)
+    }
+
+    func testUnsetFieldsKeepTheClientsSettings() async throws {
+        let client = try Mock.client(maxRetries: 1, timeoutMs: 5_000)
+        let same = client.withOptions(options: RequestOptions())
+        XCTAssertEqual(same.maxRetries(), 1)
+        XCTAssertEqual(same.timeoutMs(), 5_000)
+        let noRetries = client.withOptions(options: RequestOptions(maxRetries: 0))
+        XCTAssertEqual(noRetries.maxRetries(), 0)
+        XCTAssertEqual(noRetries.timeoutMs(), 5_000)
+
+        try await fault(status: 503)
+        do {
+            _ = try await noRetries.organization().credits()
+            XCTFail("expected ServerError")
+        } catch HeadshotProError.ServerError(let status, _, _, _, _) {
+            XCTAssertEqual(status, 503)
+        }
+        let count = try await creditRequests()
+        XCTAssertEqual(count, 1)
+    }
+}
