@@ -64,6 +64,10 @@ pub(crate) fn api_error(
 
 /// Whether a 2xx body nevertheless reports failure (`"success": false`).
 pub(crate) fn reports_failure(body: &[u8]) -> bool {
+    // A body without the word `false` cannot say `"success": false`: skip the parse.
+    if !body.windows(5).any(|w| w == b"false") {
+        return false;
+    }
     #[derive(serde::Deserialize)]
     struct Envelope {
         success: Option<bool>,

@@ -27,6 +27,11 @@ impl RawClient {
             .connect_timeout(std::time::Duration::from_secs(10))
             .pool_idle_timeout(std::time::Duration::from_secs(60))
             .tcp_nodelay(true)
+            .user_agent(concat!(
+                "bench-raw-reqwest/",
+                env!("CARGO_PKG_VERSION"),
+                " core/0.1.0"
+            ))
             .build()?;
         Ok(Self {
             http,
@@ -41,6 +46,7 @@ impl RawClient {
             .http
             .get(format!("{}/api/v1/organization/credits", self.base))
             .header("Authorization", &self.auth)
+            .header("Accept", "application/json")
             .timeout(std::time::Duration::from_secs(60))
             .send()
             .await
@@ -58,6 +64,7 @@ impl RawClient {
             .http
             .post(format!("{}/api/v1/organization/invite", self.base))
             .header("Authorization", &self.auth)
+            .header("Accept", "application/json")
             .timeout(std::time::Duration::from_secs(60))
             .json(&serde_json::json!({ "email": email }))
             .send()
