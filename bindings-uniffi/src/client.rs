@@ -8,8 +8,15 @@ use crate::error::HeadshotProError;
 use crate::options::{ClientOptions, RequestOptions};
 use crate::resources::{InvitesApi, ModelsApi, OrganizationApi, TeamsApi};
 
-/// The user agent prefix of these bindings; ` core/<version>` follows it.
-const USER_AGENT_PREFIX: &str = concat!("headshotpro-uniffi/", env!("CARGO_PKG_VERSION"));
+/// The user agent prefix of these bindings, `headshotpro-<language>/<version>`;
+/// ` core/<version>` follows it.
+fn user_agent_prefix() -> String {
+    format!(
+        "headshotpro-{}/{}",
+        crate::platform::host_language(),
+        env!("CARGO_PKG_VERSION")
+    )
+}
 
 /// A HeadshotPro API client. Cheap to share: every resource object and call
 /// uses the same connection pool.
@@ -28,7 +35,7 @@ impl Client {
         options: Option<ClientOptions>,
     ) -> Result<Arc<Self>, HeadshotProError> {
         let options = options.unwrap_or_default();
-        let mut builder = headshotpro::Client::builder().user_agent_prefix(USER_AGENT_PREFIX);
+        let mut builder = headshotpro::Client::builder().user_agent_prefix(user_agent_prefix());
         if let Some(key) = api_key {
             builder = builder.api_key(key);
         }

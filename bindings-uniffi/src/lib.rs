@@ -17,6 +17,7 @@ uniffi::setup_scaffolding!("headshotpro_uniffi");
 mod client;
 mod error;
 mod options;
+mod platform;
 mod resources;
 mod webhook;
 

@@ -78,7 +78,7 @@ final class OperationsTests: XCTestCase {
     func testUserAgent() throws {
         let client = try Mock.client()
         XCTAssertEqual(client.baseUrl(), Mock.url)
-        XCTAssertTrue(client.userAgent().hasPrefix("headshotpro-uniffi/"))
+        XCTAssertTrue(client.userAgent().hasPrefix("headshotpro-swift/"))
         XCTAssertTrue(client.userAgent().contains(" core/"))
     }
 

@@ -100,7 +100,7 @@ class OperationsTest {
     @Test
     fun clientSettingsAndUserAgent() {
         assertEquals(mock.url, client.baseUrl())
-        assertTrue(client.userAgent().startsWith("headshotpro-uniffi/"), client.userAgent())
+        assertTrue(client.userAgent().startsWith("headshotpro-kotlin/"), client.userAgent())
         assertTrue(client.userAgent().contains(" core/"), client.userAgent())
     }
 }
