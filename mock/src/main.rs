@@ -121,14 +121,7 @@ impl Cli {
 async fn stop_signal(watch_stdin: bool) {
     let stdin_closed = async {
         if watch_stdin {
-            let mut stdin = tokio::io::stdin();
-            let mut buf = [0u8; 1024];
-            loop {
-                match tokio::io::AsyncReadExt::read(&mut stdin, &mut buf).await {
-                    Ok(0) | Err(_) => break,
-                    Ok(_) => {}
-                }
-            }
+            stdin_eof().await;
         } else {
             std::future::pending::<()>().await;
         }
@@ -149,6 +142,28 @@ async fn stop_signal(watch_stdin: bool) {
         _ = tokio::signal::ctrl_c() => {}
         () = terminate => {}
         () = stdin_closed => {}
+    }
+}
+
+/// Resolves when standard input reaches its end. The read runs on a detached
+/// thread of its own: a read on tokio's blocking pool cannot be interrupted,
+/// and the runtime's shutdown would wait for it, so a signal could not stop
+/// the process while standard input stays open.
+async fn stdin_eof() {
+    let (done, closed) = tokio::sync::oneshot::channel();
+    let spawned = std::thread::Builder::new()
+        .name("stdin-watch".to_owned())
+        .spawn(move || {
+            let mut stdin = std::io::stdin().lock();
+            let mut buf = [0u8; 1024];
+            while matches!(std::io::Read::read(&mut stdin, &mut buf), Ok(n) if n > 0) {}
+            let _ = done.send(());
+        });
+    match spawned {
+        Ok(_) => {
+            let _ = closed.await;
+        }
+        Err(_) => std::future::pending::<()>().await,
     }
 }
 

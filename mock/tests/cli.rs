@@ -75,6 +75,20 @@ async fn prints_where_it_listens_serves_and_exits_cleanly_on_sigterm() {
 }
 
 #[tokio::test]
+async fn sigterm_stops_it_while_stdin_stays_open() {
+    let (mut child, _, _) = spawn(&["--exit-on-stdin-close"]).await;
+    let pid = child.id().unwrap().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = wait_exit(&mut child).await;
+    assert_eq!(status.code(), Some(0));
+    drop(child.stdin.take());
+}
+
+#[tokio::test]
 async fn exits_when_stdin_closes_if_asked() {
     let (mut child, first, _) = spawn(&["--exit-on-stdin-close", "--api-key", "k_custom"]).await;
     assert_eq!(first["api_key"], "k_custom");
