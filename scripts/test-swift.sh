@@ -25,17 +25,9 @@ MOCK_BIN="${HEADSHOTPRO_MOCK_BIN:-$LIB_DIR/headshotpro-mock}"
 # Make sure the toolchain exists before starting anything.
 scripts/toolchains/swift-root.sh >/dev/null
 
-coproc MOCK { exec "$MOCK_BIN" --port 0 --host 127.0.0.1 --dev-step-ms 50 --webhook-delay-ms 0 --exit-on-stdin-close; }
-MOCK_PID=$MOCK_PID
-stop_mock() {
-    exec {MOCK[1]}>&- 2>/dev/null || true
-    kill "$MOCK_PID" 2>/dev/null || true
-    wait "$MOCK_PID" 2>/dev/null || true
-}
+source scripts/lib/mock.sh
+HEADSHOTPRO_MOCK_BIN="$MOCK_BIN" start_mock
 trap stop_mock EXIT
-IFS= read -r -t 30 FIRST <&"${MOCK[0]}" || { echo "test-swift: the mock did not start" >&2; exit 1; }
-MOCK_URL="$(sed -E 's/.*"url" *: *"([^"]*)".*/\1/' <<<"$FIRST")"
-MOCK_KEY="$(sed -E 's/.*"api_key" *: *"([^"]*)".*/\1/' <<<"$FIRST")"
 echo "test-swift: mock at $MOCK_URL" >&2
 
 # The trixie root has no CA certificates: the SDK then falls back to its

@@ -7,17 +7,8 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-CASES="" VECTORS="" MOCK_BIN="" OUT=""
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --cases) CASES="$2"; shift 2 ;;
-        --vectors) VECTORS="$2"; shift 2 ;;
-        --mock-bin) MOCK_BIN="$2"; shift 2 ;;
-        --out) OUT="$2"; shift 2 ;;
-        *) echo "run-matrix: unknown argument $1" >&2; exit 2 ;;
-    esac
-done
-[[ -n "$CASES" && -n "$VECTORS" && -n "$MOCK_BIN" && -n "$OUT" ]] || { echo "run-matrix: --cases, --vectors, --mock-bin and --out are required" >&2; exit 2; }
+source "$REPO/scripts/lib/runner-args.sh"
+parse_runner_args "$@"
 OUT="$(realpath -m "$OUT")"
 mkdir -p "$(dirname "$OUT")"
 exec "$REPO/scripts/toolchains/swift-run.sh" --lib "${HP_LIB_DIR:-$REPO/target/debug}" \
