@@ -59,7 +59,10 @@ pub use error::{ApiError, ApiErrorKind, Error, RateLimitInfo, Result};
 pub use resources::{Invites, Models, OrganizationApi, Teams};
 pub use secret::ApiKey;
 pub use types::{
-    DeletedModel, Invite, InviteDetails, InviteStatus, InviteSummary, Model, ModelStatus,
-    Organization, Team, WebhookEventType,
+    DeletedModel, DownloadLink, DownloadLinks, FavoriteListParams, FavoritePhoto, Invite,
+    InviteDetails, InviteStatus, InviteSummary, InviteV2, InviteV2Status, LikedStatus, Member,
+    MemberListParams, MemberStatus, Model, ModelCreateParams, ModelListParams, ModelStatus,
+    ModelSummary, ModelVersion, Organization, Photo, PhotoInclude, PhotoListParams, PhotoStatus,
+    PhotoUrls, Team, WebhookEventType,
 };
 pub use webhook::{ModelObject, WebhookEvent};

@@ -229,6 +229,35 @@ mod tests {
     }
 
     #[test]
+    fn current_events_are_typed_with_id_and_time() {
+        for (wire, typed) in [
+            ("model.photos_ready", WebhookEventType::ModelPhotosReady),
+            (
+                "model.favorite_selected",
+                WebhookEventType::ModelFavoriteSelected,
+            ),
+        ] {
+            let body = BODY
+                .replace("model.created", wire)
+                .replace("evt_1", "evt_42");
+            let event = parse(body.as_bytes()).unwrap();
+            assert_eq!(event.event, typed);
+            assert!(!event.event.is_unknown());
+            assert_eq!(event.id.as_deref(), Some("evt_42"));
+            assert_eq!(
+                event.created_at.map(|t| t.to_rfc3339()),
+                Some("2024-01-15T10:30:00+00:00".to_owned())
+            );
+        }
+        let legacy = BODY.replace(r#""id":"evt_1","#, "").replace(
+            r#""createdAt":"2024-01-15T10:30:00.000Z","objectType""#,
+            r#""objectType""#,
+        );
+        let event = parse(legacy.as_bytes()).unwrap();
+        assert_eq!((event.id, event.created_at), (None, None));
+    }
+
+    #[test]
     fn unknown_event_is_kept() {
         let body = BODY.replace("model.created", "model.retrained");
         let event = parse(body.as_bytes()).unwrap();
