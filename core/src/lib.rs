@@ -28,6 +28,7 @@ uniffi::setup_scaffolding!("headshotpro");
 mod classify;
 mod client;
 mod config;
+mod envelope;
 mod error;
 #[cfg(feature = "uniffi")]
 mod ffi;
@@ -35,6 +36,8 @@ mod ffi;
 pub use ffi::Timestamp;
 #[cfg(test)]
 mod fuzz_tests;
+mod page;
+mod page_stream;
 mod rate_limit;
 mod resources;
 mod retry;
@@ -56,7 +59,9 @@ pub use config::{
     DEFAULT_TIMEOUT, ENV_API_KEY, ENV_BASE_URL, VERSION,
 };
 pub use error::{ApiError, ApiErrorKind, Error, RateLimitInfo, Result};
-pub use resources::{Invites, Models, OrganizationApi, Teams};
+pub use page::{Page, DEFAULT_LIMIT, MAX_LIMIT};
+pub use page_stream::ItemStream;
+pub use resources::{Invites, Members, Models, OrganizationApi, Photos, Teams};
 pub use secret::ApiKey;
 pub use types::{
     DeletedModel, DownloadLink, DownloadLinks, FavoriteListParams, FavoritePhoto, Invite,

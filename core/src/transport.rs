@@ -24,6 +24,10 @@ pub(crate) struct Call {
     pub path: String,
     /// JSON body, if any.
     pub body: Option<Vec<u8>>,
+    /// Query parameters in wire form (`limit`, `teamId`, …), encoded when sent.
+    pub query: Vec<(&'static str, String)>,
+    /// A POST that only reads (`photos.download_links`): retried like a GET.
+    pub read_only: bool,
 }
 
 impl Call {
@@ -34,7 +38,44 @@ impl Call {
             method,
             path: path.into(),
             body: None,
+            query: Vec::new(),
+            read_only: false,
         }
+    }
+
+    /// Adds a query parameter.
+    pub fn query(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.query.push((name, value.into()));
+        self
+    }
+
+    /// Marks a POST that changes nothing, so it is retried like a GET.
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+
+    /// The method whose retry rules apply: GET for a read-only call.
+    pub fn retry_method(&self) -> &Method {
+        if self.read_only {
+            &Method::GET
+        } else {
+            &self.method
+        }
+    }
+
+    /// The full URL under `base`, with the query parameters encoded.
+    pub fn url(&self, base: &str) -> String {
+        let mut url = format!("{base}{}", self.path);
+        if !self.query.is_empty() {
+            let mut query = url::form_urlencoded::Serializer::new(String::new());
+            for (name, value) in &self.query {
+                query.append_pair(name, value);
+            }
+            url.push('?');
+            url.push_str(&query.finish());
+        }
+        url
     }
 
     /// Adds a JSON body.
@@ -122,7 +163,8 @@ impl Transport {
                 Ok(ok) => return Ok(ok),
                 Err(error) => error,
             };
-            if retry >= self.config.max_retries || !retry::should_retry(&call.method, &error) {
+            if retry >= self.config.max_retries || !retry::should_retry(call.retry_method(), &error)
+            {
                 return Err(error);
             }
             let wait = retry::delay(retry, &error);
@@ -139,7 +181,7 @@ impl Transport {
     }
 
     async fn attempt(&self, call: &Call) -> Result<(u16, Vec<u8>)> {
-        let url = format!("{}{}", self.config.base_url, call.path);
+        let url = call.url(&self.config.base_url);
         let mut request = self
             .http
             .request(call.method.clone(), url)
