@@ -28,12 +28,14 @@ uniffi::setup_scaffolding!("headshotpro");
 mod classify;
 mod client;
 mod config;
+mod download;
 mod envelope;
 mod error;
 #[cfg(feature = "uniffi")]
 mod ffi;
 #[cfg(feature = "uniffi")]
 pub use ffi::Timestamp;
+mod file_name;
 #[cfg(test)]
 mod fuzz_tests;
 mod page;
@@ -57,6 +59,10 @@ pub use client::Client;
 pub use config::{
     ClientBuilder, RequestOptions, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT, ENV_API_KEY, ENV_BASE_URL, VERSION,
+};
+pub use download::{
+    FailedDownload, ProgressCallback, SaveOptions, SaveProgress, SaveReport, SavedPhoto,
+    DEFAULT_CONCURRENCY, MAX_CONCURRENCY,
 };
 pub use error::{ApiError, ApiErrorKind, Error, RateLimitInfo, Result};
 pub use page::{Page, DEFAULT_LIMIT, MAX_LIMIT};

@@ -236,7 +236,7 @@ async fn read_capped(response: &mut Response, operation: &str) -> Result<Vec<u8>
 }
 
 /// Maps a transport failure, telling whether the request may have arrived.
-fn transport_error(operation: &str, error: &reqwest::Error) -> Error {
+pub(crate) fn transport_error(operation: &str, error: &reqwest::Error) -> Error {
     let message = describe(error);
     let may_have_reached_server = !error.is_connect();
     if error.is_timeout() {

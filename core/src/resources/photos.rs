@@ -1,9 +1,12 @@
 //! A model's headshots under `/api/v2/organization/models/{id}/photos`, and
 //! the organization's favorites under `/api/v2/organization/photos/favorites`.
 
+use std::path::Path;
+
 use reqwest::Method;
 use serde::Serialize;
 
+use crate::download::{self, SaveOptions, SaveReport};
 use crate::envelope::Answer;
 use crate::error::{Error, Result};
 use crate::page::{ListRequest, Page};
@@ -134,6 +137,39 @@ impl<'a> Photos<'a> {
             Ok(request) => request.stream(self.client),
             Err(error) => ItemStream::failed(error),
         }
+    }
+
+    /// Downloads a model's photos into `directory` (created if missing): asks
+    /// for download links, then fetches each signed URL without the API key,
+    /// a few at once, each streamed to a temporary file renamed into place.
+    /// Checks first that the directory can be written. A photo that fails
+    /// (an expired URL, an existing file without `overwrite`) is listed in
+    /// [`SaveReport::failed`] and the others are still saved: check it.
+    pub async fn save(
+        &self,
+        model_id: &str,
+        directory: impl AsRef<Path>,
+        options: SaveOptions,
+    ) -> Result<SaveReport> {
+        validate::path_segment("model_id", model_id)?;
+        let concurrency = options.checked_concurrency()?;
+        let directory = directory.as_ref();
+        download::prepare_directory(directory).await?;
+        let links = self
+            .download_links(
+                model_id,
+                options.photo_ids.as_deref(),
+                options.include.clone(),
+            )
+            .await?;
+        download::save_all(
+            self.client.transport.config(),
+            directory,
+            links.downloads,
+            concurrency,
+            &options,
+        )
+        .await
     }
 }
 
