@@ -1,5 +1,6 @@
 //! The way into the API: every request is logged, may hit an injected fault, is
-//! authenticated and rate limited, then routed.
+//! authenticated and rate limited, then routed. CDN requests (photo images) are logged
+//! and may be faulted too, but carry no key and are never rate limited.
 
 use std::sync::Arc;
 
@@ -12,6 +13,7 @@ use tower::ServiceExt;
 
 use crate::app::App;
 use crate::auth::bearer_key;
+use crate::cdn;
 use crate::error::ApiError;
 use crate::request_log::LoggedRequest;
 
@@ -51,18 +53,35 @@ pub async fn handle(
         }
     }
 
+    if cdn::is_cdn(parts.uri.path()) {
+        let path = parts.uri.path();
+        let query = parts.uri.query().unwrap_or_default();
+        let mut response = app
+            .cdn
+            .serve(path, query, |photo| app.read(|s| s.photo_exists(photo)));
+        if let Some(fault) = fault {
+            fault.add_headers(response.headers_mut());
+        }
+        return response;
+    }
+
     let Some(key) = bearer_key(&parts.headers) else {
         return ApiError::unauthorized("Missing API key: send Authorization: Bearer <key>")
             .into_response();
     };
     let Some((org, rate_limit)) = app.read(|s| {
-        s.org_index(key)
-            .map(|i| (i, s.orgs.get(i).and_then(|o| o.settings.rate_limit)))
+        s.org_index(key).map(|i| {
+            let limit = s
+                .orgs
+                .get(i)
+                .and_then(|o| o.settings.rate_limit.map(|l| (l, o.settings.rate_window)));
+            (i, limit)
+        })
     }) else {
         return ApiError::unauthorized("Invalid API key").into_response();
     };
 
-    let decision = rate_limit.map(|limit| app.limiter.check(org, limit));
+    let decision = rate_limit.map(|(limit, window)| app.limiter.check(org, limit, window));
     let mut response = match decision {
         Some(d) if !d.allowed => ApiError::rate_limited().into_response(),
         _ => {
