@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
+use axum::http::request::Parts;
 use axum::http::Request;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -15,6 +16,7 @@ use crate::app::App;
 use crate::auth::bearer_key;
 use crate::cdn;
 use crate::error::ApiError;
+use crate::faults::After;
 use crate::request_log::LoggedRequest;
 
 /// The largest request body read.
@@ -31,7 +33,7 @@ pub async fn handle(
     drop_connection: Arc<Notify>,
     request: Request<Body>,
 ) -> Response {
-    let (mut parts, body) = request.into_parts();
+    let (parts, body) = request.into_parts();
     let body = axum::body::to_bytes(body, BODY_LIMIT).await;
     let bytes = body.as_ref().map(|b| b.as_ref()).unwrap_or_default();
     app.requests.push(LoggedRequest::new(&parts, bytes));
@@ -44,25 +46,57 @@ pub async fn handle(
         if let Some(delay) = fault.delay {
             tokio::time::sleep(delay).await;
         }
-        if fault.drop {
-            drop_connection.notify_one();
-            return std::future::pending().await;
-        }
-        if let Some(response) = fault.response() {
-            return response;
+        if fault.after.is_none() {
+            if fault.drop {
+                drop_connection.notify_one();
+                return std::future::pending().await;
+            }
+            if let Some(response) = fault.response() {
+                return response;
+            }
         }
     }
 
+    let mut response = process(&app, api, parts, bytes).await;
+    let Some(fault) = fault else {
+        return response;
+    };
+    match fault.after {
+        Some(After::Drop) => {
+            drop_connection.notify_one();
+            std::future::pending().await
+        }
+        Some(After::Status(status)) => {
+            let mut failed = fault.response_with(status);
+            for name in RATE_LIMIT_HEADERS {
+                if let Some(value) = response.headers().get(name) {
+                    failed.headers_mut().insert(name, value.clone());
+                }
+            }
+            failed
+        }
+        None => {
+            fault.add_headers(response.headers_mut());
+            response
+        }
+    }
+}
+
+/// The rate-limit headers a "process, then answer a status" fault keeps.
+const RATE_LIMIT_HEADERS: [&str; 3] = [
+    "x-ratelimit-limit",
+    "x-ratelimit-remaining",
+    "x-ratelimit-reset",
+];
+
+/// Serves a request for real: the CDN, or an authenticated, rate-limited API call.
+async fn process(app: &Arc<App>, api: Router, mut parts: Parts, bytes: Bytes) -> Response {
     if cdn::is_cdn(parts.uri.path()) {
         let path = parts.uri.path();
         let query = parts.uri.query().unwrap_or_default();
-        let mut response = app
+        return app
             .cdn
             .serve(path, query, |photo| app.read(|s| s.photo_exists(photo)));
-        if let Some(fault) = fault {
-            fault.add_headers(response.headers_mut());
-        }
-        return response;
     }
 
     let Some(key) = bearer_key(&parts.headers) else {
@@ -95,9 +129,6 @@ pub async fn handle(
     };
     if let Some(decision) = decision {
         decision.apply(response.headers_mut());
-    }
-    if let Some(fault) = fault {
-        fault.add_headers(response.headers_mut());
     }
     response
 }

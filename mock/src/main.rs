@@ -14,7 +14,9 @@ CONTROL API (no auth; answers 200 {\"success\": true, ...}; 404 for an unknown i
                                                cancels pending webhooks and timers, clears logs and faults
   GET    /__mock/organization[?key=K]          the organization's settings
   PUT    /__mock/organization[?key=K]          {credits?, whitelabel?, webhookUrl?, webhookSecret?,
-                                               inviteLimit?, rateLimit?, name?, website?, description?}
+                                               inviteLimit?, rateLimit?, rateWindowMs?, photosPerModel?,
+                                               photoUrlTtlMs?, envelope? (top|data), name?, website?,
+                                               description?}
                                                (null clears the optional ones); default: the --api-key org
   POST   /__mock/invites/{id}/accept           pending-invite -> waiting-for-upload (email becomes a member)
   POST   /__mock/invites/{id}/upload           waiting-for-upload -> generating-headshots (spends a credit)
@@ -22,7 +24,12 @@ CONTROL API (no auth; answers 200 {\"success\": true, ...}; 404 for an unknown i
   POST   /__mock/models/{id}/complete-onboarding   onboarding -> waiting (spends a credit unless development)
   POST   /__mock/models/{id}/advance           waiting -> pending -> generatingHeadshots -> active; failed -> pending
   POST   /__mock/models/{id}/fail              waiting/pending/generatingHeadshots -> failed
-  POST   /__mock/faults                        {method?, path, status?, body?, headers?, delay_ms?, drop?, times?}
+  POST   /__mock/models/{id}/favorite          {photoId}: the user picks a favorite (model.favorite_selected)
+  POST   /__mock/photos/{id}/like              {status: liked|loved|none}
+  POST   /__mock/seed[?key=K]                  {members?, models?, teamId?}: bulk accepted members and
+                                               active models with photos, without webhooks
+  POST   /__mock/faults                        {method?, path, status?, body?, headers?, delay_ms?, drop?,
+                                               after?, times?}
   GET    /__mock/faults                        the faults still pending
   DELETE /__mock/faults                        removes every fault
   GET    /__mock/requests                      {success, requests: [{method, path, query, headers, body}]}
@@ -39,7 +46,10 @@ and whose path starts with `path`, in the order added. `status` alone answers
 {\"success\": false, \"error\": \"injected fault\", \"code\": \"INJECTED\"}; `body` is sent raw when
 it is a JSON string, serialized otherwise (200 without `status`); `headers` adds response
 headers; `delay_ms` waits first (alone: then answers normally); `drop: true` reads the
-request and closes the connection without an answer.
+request and closes the connection without an answer. `after` processes the request first
+(it takes effect), then `\"after\": \"drop\"` closes the connection without an answer
+and `\"after\": 502` (any status) answers that status instead. Faults match CDN paths
+(/cdn/) too.
 
 The first line on stdout is {\"url\": \"http://127.0.0.1:PORT\", \"api_key\": \"...\"}.";
 

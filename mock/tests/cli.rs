@@ -160,6 +160,9 @@ async fn help_documents_every_flag_and_the_control_api() {
         "--webhook-retry-ms",
         "--dev-step-ms",
         "--rate-limit",
+        "--rate-window-ms",
+        "--photos-per-model",
+        "--photo-url-ttl-ms",
         "--invite-limit",
         "--config",
         "--exit-on-stdin-close",
@@ -169,6 +172,10 @@ async fn help_documents_every_flag_and_the_control_api() {
         "/__mock/webhooks",
         "/__mock/organization",
         "/__mock/state",
+        "/__mock/seed",
+        "/__mock/photos/{id}/like",
+        "/__mock/models/{id}/favorite",
+        "after",
     ] {
         assert!(help.contains(flag), "--help lacks {flag}");
     }
