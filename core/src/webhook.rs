@@ -41,6 +41,9 @@ pub struct WebhookEvent {
     pub created_at: Option<DateTime<Utc>>,
     /// The kind of object, `model`.
     pub object_type: String,
+    /// The chosen photo, on `model.favorite_selected`.
+    #[serde(default)]
+    pub photo_id: Option<String>,
     /// The model concerned.
     pub object: ModelObject,
 }
@@ -239,8 +242,10 @@ mod tests {
         ] {
             let body = BODY
                 .replace("model.created", wire)
-                .replace("evt_1", "evt_42");
+                .replace("evt_1", "evt_42")
+                .replace(r#""objectType""#, r#""photoId":"ph_7","objectType""#);
             let event = parse(body.as_bytes()).unwrap();
+            assert_eq!(event.photo_id.as_deref(), Some("ph_7"));
             assert_eq!(event.event, typed);
             assert!(!event.event.is_unknown());
             assert_eq!(event.id.as_deref(), Some("evt_42"));

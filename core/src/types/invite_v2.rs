@@ -10,6 +10,9 @@ use super::status::InviteV2Status;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct InviteV2 {
+    /// The invite's id, when sent.
+    #[serde(default)]
+    pub id: Option<String>,
     /// The invited email.
     pub email: String,
     /// Where the invite stands.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::status::ModelStatus;
+use super::status::{ModelStatus, ModelVersion};
 
 /// One entry of the organization's model list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +31,9 @@ pub struct ModelSummary {
     /// Whether this is a development (test-data, no-credit) model.
     #[serde(default)]
     pub is_development: bool,
+    /// Which kind of model it is, when sent.
+    #[serde(default)]
+    pub version: Option<ModelVersion>,
     /// When the model was created.
     pub created_at: DateTime<Utc>,
     /// When processing finished.
