@@ -124,9 +124,11 @@ async fn a_repeated_page_from_the_server_stops_the_walk_with_an_error() {
         .list(MemberListParams::new().limit(3))
         .await
         .unwrap();
-    h.fault(json!({"method": "GET", "path": "/api/v2/organization/team", "status": 200,
-                   "body": first_raw, "times": 5}))
-        .await;
+    h.fault(
+        json!({"method": "GET", "path": "/api/v2/organization/team", "status": 200,
+                   "body": first_raw, "times": 5}),
+    )
+    .await;
     let err = page.next_page().await.unwrap_err();
     assert_eq!(err.class_name(), "ResponseDecodeError");
     assert!(err.message().contains("same 3 items"), "{err}");
@@ -137,18 +139,17 @@ async fn a_repeated_page_from_the_server_stops_the_walk_with_an_error() {
 async fn an_empty_page_saying_has_more_ends_the_walk() {
     let h = Harness::start().await;
     seed(&h, 10, 0).await;
-    let mut stream = h
-        .client
-        .members()
-        .stream(MemberListParams::new().limit(3));
+    let mut stream = h.client.members().stream(MemberListParams::new().limit(3));
     for _ in 0..3 {
         stream.next().await.unwrap().unwrap();
     }
-    h.fault(json!({"method": "GET", "path": "/api/v2/organization/team", "status": 200,
+    h.fault(
+        json!({"method": "GET", "path": "/api/v2/organization/team", "status": 200,
                    "body": {"success": true, "members": [],
                             "pagination": {"total": 10, "limit": 3, "offset": 3, "hasMore": true}},
-                   "times": 5}))
-        .await;
+                   "times": 5}),
+    )
+    .await;
     assert!(stream.next().await.is_none());
     assert_eq!(gets(&h, "/api/v2/organization/team").await.len(), 2);
 }
@@ -296,7 +297,10 @@ async fn teams_invites_and_models_of_the_current_api() {
     let team = h.team("Design").await;
     let teams = h.client.teams().list().await.unwrap();
     assert_eq!(teams.len(), 1);
-    assert_eq!((teams[0].id.as_str(), teams[0].name.as_str()), (team.as_str(), "Design"));
+    assert_eq!(
+        (teams[0].id.as_str(), teams[0].name.as_str()),
+        (team.as_str(), "Design")
+    );
 
     h.client
         .invites()
@@ -399,10 +403,12 @@ async fn save_keeps_finished_files_when_one_url_fails() {
         .await
         .unwrap();
     let victim = photos.items[3].id.clone();
-    h.fault(json!({"method": "GET", "path": format!("/cdn/photos/{victim}/"), "status": 403,
+    h.fault(
+        json!({"method": "GET", "path": format!("/cdn/photos/{victim}/"), "status": 403,
                    "body": {"success": false, "error": "Request has expired", "code": "FORBIDDEN"},
-                   "times": 3}))
-        .await;
+                   "times": 3}),
+    )
+    .await;
     let dir = directory("one-fails");
     let report = h
         .client
@@ -417,7 +423,9 @@ async fn save_keeps_finished_files_when_one_url_fails() {
     assert_eq!(report.failed[0].error.message(), "Request has expired");
     let names = entries(&dir);
     assert_eq!(names.len(), 7, "{names:?}");
-    assert!(names.iter().all(|n| !n.starts_with('.') && !n.contains(&victim)));
+    assert!(names
+        .iter()
+        .all(|n| !n.starts_with('.') && !n.contains(&victim)));
 
     // Every URL expired at once: all fail, nothing is written.
     h.organization(json!({"photoUrlTtlMs": 0})).await;
@@ -443,16 +451,15 @@ async fn save_refuses_to_overwrite_and_to_write_nowhere() {
     let h = Harness::start().await;
     let model = seed(&h, 0, 1).await.remove(0);
     let dir = directory("overwrite");
-    let ids = vec![
-        h.client
-            .photos()
-            .list(&model, PhotoListParams::new().limit(1))
-            .await
-            .unwrap()
-            .items[0]
-            .id
-            .clone(),
-    ];
+    let ids = vec![h
+        .client
+        .photos()
+        .list(&model, PhotoListParams::new().limit(1))
+        .await
+        .unwrap()
+        .items[0]
+        .id
+        .clone()];
     std::fs::create_dir_all(&dir).unwrap();
     let existing = dir.join(format!("{}.png", ids[0]));
     std::fs::write(&existing, b"keep me").unwrap();
@@ -467,7 +474,11 @@ async fn save_refuses_to_overwrite_and_to_write_nowhere() {
     let report = h
         .client
         .photos()
-        .save(&model, &dir, SaveOptions::new().photo_ids(ids).overwrite(true))
+        .save(
+            &model,
+            &dir,
+            SaveOptions::new().photo_ids(ids).overwrite(true),
+        )
         .await
         .unwrap();
     assert!(report.is_complete());
@@ -518,7 +529,11 @@ async fn photos_ready_and_favorite_selected_arrive_typed() {
     .await;
     h.client
         .models()
-        .wait(&model.model_id, ModelStatus::Active, Duration::from_secs(20))
+        .wait(
+            &model.model_id,
+            ModelStatus::Active,
+            Duration::from_secs(20),
+        )
         .await
         .unwrap();
     let photo = h
@@ -553,6 +568,9 @@ async fn photos_ready_and_favorite_selected_arrive_typed() {
         }
     }
     assert_eq!(ready.unwrap().object.status, ModelStatus::Active);
-    assert_eq!(favorite.unwrap().photo_id.as_deref(), Some(photo.id.as_str()));
+    assert_eq!(
+        favorite.unwrap().photo_id.as_deref(),
+        Some(photo.id.as_str())
+    );
     receiver.abort();
 }
