@@ -1,8 +1,9 @@
 //! # headshotpro
 //!
-//! The HeadshotPro API client: organization, credits, invites, teams and
-//! whitelabel models, with retries that never duplicate a credit-consuming
-//! call, typed errors, and webhook verification.
+//! The HeadshotPro API client: organization, credits, invites, teams,
+//! members, whitelabel models and their photos (pages, streams, downloads),
+//! with retries that never duplicate a credit-consuming call, typed errors,
+//! and webhook verification.
 //!
 //! ```no_run
 //! use std::time::Duration;
