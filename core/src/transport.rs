@@ -37,6 +37,12 @@ impl Call {
         }
     }
 
+    /// Whether the call may be repeated without changing the outcome (GET,
+    /// PUT, DELETE): such calls retry every transient failure.
+    pub fn idempotent(&self) -> bool {
+        matches!(self.method, Method::GET | Method::PUT | Method::DELETE)
+    }
+
     /// Adds a JSON body.
     pub fn json(mut self, body: &impl serde::Serialize) -> Result<Self> {
         self.body = Some(serde_json::to_vec(body).map_err(|e| Error::invalid(e.to_string()))?);
@@ -122,7 +128,7 @@ impl Transport {
                 Ok(ok) => return Ok(ok),
                 Err(error) => error,
             };
-            if retry >= self.config.max_retries || !retry::should_retry(&call.method, &error) {
+            if retry >= self.config.max_retries || !retry::should_retry(call.idempotent(), &error) {
                 return Err(error);
             }
             let wait = retry::delay(retry, &error);

@@ -273,3 +273,39 @@ async fn connection_refused_is_a_connection_error_that_never_arrived() {
     assert_eq!(err.class_name(), "APIConnectionError");
     assert!(!err.may_have_reached_server());
 }
+
+#[tokio::test]
+async fn message_texts_never_reclass_401_403_404_or_5xx() {
+    let h = Harness::start().await;
+    let client = h.client_with(|b| b.max_retries(0));
+    for (status, message, class, code) in [
+        (
+            401,
+            "API key not found",
+            "AuthenticationError",
+            "UNAUTHORIZED",
+        ),
+        (
+            403,
+            "Insufficient credits",
+            "PermissionDeniedError",
+            "FORBIDDEN",
+        ),
+        (404, "Rate limit exceeded", "NotFoundError", "NOT_FOUND"),
+        (500, "Email rate limit exceeded", "ServerError", "UNKNOWN"),
+        (503, "Model not found", "ServerError", "UNKNOWN"),
+    ] {
+        h.fault(
+            json!({"path": "/api/v1/organization/credits", "status": status,
+            "body": {"success": false, "message": message}}),
+        )
+        .await;
+        let err = client.organization().credits().await.unwrap_err();
+        assert_eq!(
+            (err.class_name(), err.code(), err.status()),
+            (class, Some(code), Some(status)),
+            "{status} {message}"
+        );
+        assert_eq!(err.message(), message);
+    }
+}

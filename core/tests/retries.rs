@@ -204,3 +204,62 @@ async fn with_options_changes_timeout_and_retries_for_some_calls() {
     h.fault(json!({"path": CREDITS, "status": 503})).await;
     assert_eq!(h.client.organization().credits().await.unwrap(), 100);
 }
+
+#[tokio::test]
+async fn post_answered_500_rate_limit_text_goes_out_once() {
+    let h = Harness::start().await;
+    h.fault(json!({"method": "POST", "path": INVITE, "status": 500,
+        "body": {"success": false, "message": "Email rate limit exceeded"}}))
+        .await;
+    let err = h
+        .client
+        .invites()
+        .create("once@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class_name(), "ServerError");
+    assert_eq!(h.count("POST", INVITE).await, 1);
+}
+
+#[tokio::test]
+async fn post_is_resent_only_on_http_429() {
+    let h = Harness::start().await;
+    h.fault(
+        json!({"method": "POST", "path": INVITE, "status": 400, "headers": {"Retry-After": "0"},
+        "body": {"success": false, "error": "slow down", "code": "RATE_LIMIT_EXCEEDED"}}),
+    )
+    .await;
+    let err = h
+        .client
+        .invites()
+        .create("four@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(400));
+    assert_eq!(h.count("POST", INVITE).await, 1);
+
+    h.fault(
+        json!({"method": "POST", "path": INVITE, "status": 429, "headers": {"Retry-After": "0"},
+        "body": {"success": false, "error": "busy", "code": "INVALID_REQUEST"}}),
+    )
+    .await;
+    let err = h
+        .client
+        .invites()
+        .create("five@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class_name(), "BadRequestError");
+    assert_eq!(h.count("POST", INVITE).await, 2);
+
+    h.fault(
+        json!({"method": "POST", "path": INVITE, "status": 429, "headers": {"Retry-After": "0"}}),
+    )
+    .await;
+    h.client
+        .invites()
+        .create("six@example.com", None)
+        .await
+        .unwrap();
+    assert_eq!(h.count("POST", INVITE).await, 4);
+}
