@@ -263,3 +263,43 @@ async fn post_is_resent_only_on_http_429() {
         .unwrap();
     assert_eq!(h.count("POST", INVITE).await, 4);
 }
+
+#[tokio::test]
+async fn hostile_retry_after_is_clamped_not_a_panic() {
+    let h = Harness::start().await;
+    let client = h.client_with(|b| b.max_retries(0));
+    for value in ["1e20", "inf", "-3", "Fri, 31 Dec 9999 23:59:59 GMT"] {
+        h.fault(json!({"path": CREDITS, "status": 429,
+            "headers": {"Retry-After": value, "X-RateLimit-Reset": "99999999999999999999"}}))
+            .await;
+        let err = client.organization().credits().await.unwrap_err();
+        let api = err.as_api().unwrap();
+        assert_eq!(err.class_name(), "RateLimitError", "{value}");
+        assert!(
+            api.retry_after.unwrap_or_default() <= Duration::from_secs(86_400),
+            "{value}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn huge_timeouts_are_not_an_overflow() {
+    let h = Harness::start().await;
+    let client = h.client_with(|b| b.timeout(Duration::MAX).connect_timeout(Duration::MAX));
+    assert_eq!(client.organization().credits().await.unwrap(), 100);
+    let model = client
+        .models()
+        .create("forever@example.com", None, true)
+        .await
+        .unwrap();
+    let done = client
+        .models()
+        .wait(
+            &model.model_id,
+            headshotpro::ModelStatus::Onboarding,
+            Duration::MAX,
+        )
+        .await
+        .unwrap();
+    assert_eq!(done.model_id, model.model_id);
+}

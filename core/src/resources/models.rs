@@ -94,22 +94,31 @@ impl<'a> Models<'a> {
         timeout: Duration,
     ) -> Result<Model> {
         validate::path_segment("model_id", model_id)?;
-        let deadline = Instant::now() + timeout;
+        // No deadline when the timeout reaches past what the clock can count.
+        let deadline = Instant::now().checked_add(timeout);
         let mut pause = FIRST_POLL;
         let mut last = None;
         loop {
-            let model = tokio::time::timeout_at(deadline, self.retrieve(model_id))
-                .await
-                .map_err(|_| wait_timeout(model_id, &until, timeout, last.as_ref()))??;
+            let retrieve = self.retrieve(model_id);
+            let model = match deadline {
+                Some(deadline) => tokio::time::timeout_at(deadline, retrieve)
+                    .await
+                    .map_err(|_| wait_timeout(model_id, &until, timeout, last.as_ref()))??,
+                None => retrieve.await?,
+            };
             if model.status == until || model.status.is_final() {
                 return Ok(model);
             }
-            let now = Instant::now();
-            if now >= deadline {
-                return Err(wait_timeout(model_id, &until, timeout, Some(&model.status)));
+            let mut nap = pause;
+            if let Some(deadline) = deadline {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(wait_timeout(model_id, &until, timeout, Some(&model.status)));
+                }
+                nap = nap.min(left);
             }
             last = Some(model.status);
-            tokio::time::sleep(pause.min(deadline - now)).await;
+            tokio::time::sleep(nap).await;
             pause = pause.mul_f64(1.5).min(MAX_POLL);
         }
     }
