@@ -72,6 +72,9 @@ impl Transport {
             .connect_timeout(config.connect_timeout)
             .pool_idle_timeout(Duration::from_secs(60))
             .tcp_nodelay(true)
+            // A followed 303 would turn a POST into a GET whose answer is taken
+            // for the POST's: a 3xx is returned as an APIError instead.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::invalid(format!("could not build the HTTP client: {e}")))?;
         Ok(Self {

@@ -309,3 +309,26 @@ async fn message_texts_never_reclass_401_403_404_or_5xx() {
         assert_eq!(err.message(), message);
     }
 }
+
+#[tokio::test]
+async fn redirects_are_not_followed_a_3xx_is_an_api_error() {
+    let h = Harness::start().await;
+    for status in [301, 302, 303, 307, 308] {
+        h.control("POST", "/__mock/reset", json!({})).await;
+        h.fault(json!({"method": "POST", "path": "/api/v1/organization/invite", "status": status,
+            "headers": {"Location": "/api/v1/organization/credits"}}))
+            .await;
+        let err = h
+            .client
+            .invites()
+            .create("moved@example.com", None)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (err.class_name(), err.status()),
+            ("APIError", Some(status)),
+            "{err:?}"
+        );
+        assert_eq!(h.requests().await.len(), 1, "{status}: a redirect was followed");
+    }
+}
