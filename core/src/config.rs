@@ -5,6 +5,7 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::error::{Error, Result};
+use crate::proxy::ProxyUrl;
 use crate::secret::ApiKey;
 
 /// The production API.
@@ -31,6 +32,8 @@ pub(crate) struct Config {
     pub connect_timeout: Duration,
     pub max_retries: u32,
     pub user_agent: String,
+    /// The explicit proxy, if any (checked).
+    pub proxy: Option<ProxyUrl>,
 }
 
 /// Builds a [`crate::Client`]. Unset values come from the environment
@@ -44,6 +47,7 @@ pub struct ClientBuilder {
     max_retries: Option<u32>,
     user_agent_prefix: Option<String>,
     allow_insecure_http: bool,
+    proxy: Option<ProxyUrl>,
 }
 
 impl ClientBuilder {
@@ -91,6 +95,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through this proxy (`http://` or `https://`, with
+    /// optional `user:password@`), instead of the system's proxies. Requests to
+    /// loopback hosts never go through a proxy.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(ProxyUrl::new(url));
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<crate::Client> {
         crate::Client::from_config(self.into_config()?)
@@ -118,6 +130,9 @@ impl ClientBuilder {
             .or_else(|| std::env::var(ENV_BASE_URL).ok().filter(|u| !u.is_empty()))
             .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
         let base_url = check_base_url(&base_url, self.allow_insecure_http)?;
+        if let Some(proxy) = &self.proxy {
+            proxy.url()?;
+        }
         let prefix = self
             .user_agent_prefix
             .unwrap_or_else(|| format!("headshotpro-rust/{VERSION}"));
@@ -128,6 +143,7 @@ impl ClientBuilder {
             connect_timeout: self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
             max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
             user_agent: format!("{prefix} core/{VERSION}"),
+            proxy: self.proxy,
         })
     }
 }
@@ -190,7 +206,8 @@ fn check_base_url(raw: &str, allow_insecure_http: bool) -> Result<String> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// Whether the URL's host is this machine: `localhost`, 127.0.0.0/8 or ::1.
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),

@@ -35,6 +35,7 @@ mod ffi;
 pub use ffi::Timestamp;
 #[cfg(test)]
 mod fuzz_tests;
+mod proxy;
 mod rate_limit;
 mod resources;
 mod retry;

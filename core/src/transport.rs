@@ -67,7 +67,8 @@ impl Transport {
         authorization.set_sensitive(true);
         let user_agent = HeaderValue::try_from(config.user_agent.as_str())
             .map_err(|_| Error::invalid("the user agent cannot be sent in an HTTP header"))?;
-        let http = reqwest::Client::builder()
+        let http = reqwest::Client::builder();
+        let http = crate::proxy::configure(http, config.proxy.as_ref(), &config.base_url)?
             .tls_backend_preconfigured(crate::tls::client_config()?)
             .connect_timeout(config.connect_timeout)
             .pool_idle_timeout(Duration::from_secs(60))
