@@ -7,6 +7,7 @@ use reqwest::Url;
 use crate::error::{Error, Result};
 use crate::proxy::ProxyUrl;
 use crate::secret::ApiKey;
+use crate::tls::ExtraRoots;
 
 /// The production API.
 pub const DEFAULT_BASE_URL: &str = "https://server.headshotpro.com";
@@ -34,6 +35,8 @@ pub(crate) struct Config {
     pub user_agent: String,
     /// The explicit proxy, if any (checked).
     pub proxy: Option<ProxyUrl>,
+    /// Roots trusted besides the platform's.
+    pub extra_roots: ExtraRoots,
 }
 
 /// Builds a [`crate::Client`]. Unset values come from the environment
@@ -48,6 +51,7 @@ pub struct ClientBuilder {
     user_agent_prefix: Option<String>,
     allow_insecure_http: bool,
     proxy: Option<ProxyUrl>,
+    extra_roots: Option<Result<ExtraRoots>>,
 }
 
 impl ClientBuilder {
@@ -103,6 +107,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Also trusts these root certificates (PEM text, one or more
+    /// `CERTIFICATE` blocks): a corporate CA, or the mock's `--tls`
+    /// certificate. The platform's roots stay trusted.
+    pub fn extra_root_certificates(mut self, pem: impl AsRef<[u8]>) -> Self {
+        self.extra_roots = Some(ExtraRoots::from_pem(pem.as_ref()));
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<crate::Client> {
         crate::Client::from_config(self.into_config()?)
@@ -144,6 +156,7 @@ impl ClientBuilder {
             max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
             user_agent: format!("{prefix} core/{VERSION}"),
             proxy: self.proxy,
+            extra_roots: self.extra_roots.transpose()?.unwrap_or_default(),
         })
     }
 }

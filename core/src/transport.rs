@@ -69,7 +69,11 @@ impl Transport {
             .map_err(|_| Error::invalid("the user agent cannot be sent in an HTTP header"))?;
         let http = reqwest::Client::builder();
         let http = crate::proxy::configure(http, config.proxy.as_ref(), &config.base_url)?
-            .tls_backend_preconfigured(crate::tls::client_config()?)
+            .tls_backend_preconfigured(
+                crate::tls::client_config_for(&config.extra_roots)?
+                    .as_ref()
+                    .clone(),
+            )
             .connect_timeout(config.connect_timeout)
             .pool_idle_timeout(Duration::from_secs(60))
             .tcp_nodelay(true)

@@ -6,8 +6,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 /// One request as it reached the server.
@@ -85,6 +85,47 @@ impl RawServer {
         Self { url, log, task }
     }
 
+    /// Starts on an ephemeral loopback port, speaking HTTPS with the test
+    /// certificate for `localhost` (issued by `tests/fixtures/ca.pem`).
+    pub async fn start_tls(handler: impl Fn(&Recorded) -> Reply + Send + Sync + 'static) -> Self {
+        use rustls::pki_types::pem::PemObject;
+        use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let chain = vec![CertificateDer::from_pem_file(format!("{dir}/localhost.pem")).unwrap()];
+        let key = PrivateKeyDer::from_pem_file(format!("{dir}/localhost.key")).unwrap();
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let mut config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .unwrap();
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!(
+            "https://localhost:{}",
+            listener.local_addr().unwrap().port()
+        );
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let handler: Arc<Handler> = Arc::new(handler);
+        let task = tokio::spawn({
+            let log = log.clone();
+            async move {
+                while let Ok((stream, _)) = listener.accept().await {
+                    let (acceptor, log, handler) = (acceptor.clone(), log.clone(), handler.clone());
+                    tokio::spawn(async move {
+                        if let Ok(stream) = acceptor.accept(stream).await {
+                            serve(stream, log, handler).await;
+                        }
+                    });
+                }
+            }
+        });
+        Self { url, log, task }
+    }
+
     /// Every request received so far.
     pub fn requests(&self) -> Vec<Recorded> {
         self.log.lock().unwrap().clone()
@@ -97,7 +138,11 @@ impl Drop for RawServer {
     }
 }
 
-async fn serve(mut stream: TcpStream, log: Arc<Mutex<Vec<Recorded>>>, handler: Arc<Handler>) {
+async fn serve<S: AsyncRead + AsyncWrite + Unpin>(
+    mut stream: S,
+    log: Arc<Mutex<Vec<Recorded>>>,
+    handler: Arc<Handler>,
+) {
     let mut buffer = Vec::new();
     loop {
         let Some(request) = read_request(&mut stream, &mut buffer).await else {
@@ -116,8 +161,8 @@ async fn serve(mut stream: TcpStream, log: Arc<Mutex<Vec<Recorded>>>, handler: A
                     head.push_str(&format!("{name}: {value}\r\n"));
                 }
                 head.push_str("\r\n");
-                if stream.write_all(head.as_bytes()).await.is_err()
-                    || stream.write_all(body.as_bytes()).await.is_err()
+                head.push_str(&body);
+                if stream.write_all(head.as_bytes()).await.is_err() || stream.flush().await.is_err()
                 {
                     return;
                 }
@@ -126,7 +171,10 @@ async fn serve(mut stream: TcpStream, log: Arc<Mutex<Vec<Recorded>>>, handler: A
     }
 }
 
-async fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<Recorded> {
+async fn read_request<S: AsyncRead + Unpin>(
+    stream: &mut S,
+    buffer: &mut Vec<u8>,
+) -> Option<Recorded> {
     let end = loop {
         if let Some(at) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
             break at;
