@@ -37,6 +37,7 @@ pub use ffi::Timestamp;
 mod fuzz_tests;
 mod proxy;
 mod rate_limit;
+mod reconcile;
 mod resources;
 mod retry;
 mod secret;

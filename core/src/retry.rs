@@ -44,6 +44,46 @@ pub(crate) fn is_rate_limited(api: &ApiError) -> bool {
     api.status == 429 && api.kind == ApiErrorKind::RateLimit
 }
 
+/// Whether the server may have processed the call before this failure: no
+/// answer after sending, a 408, or a 5xx. (A 429 proves it did not.)
+pub(crate) fn may_have_processed(error: &Error) -> bool {
+    match error {
+        Error::Connection {
+            may_have_reached_server,
+            ..
+        }
+        | Error::Timeout {
+            may_have_reached_server,
+            ..
+        } => *may_have_reached_server,
+        Error::Api(api) => api.status == 408 || (500..=599).contains(&api.status),
+        _ => false,
+    }
+}
+
+/// A failure after which a create is resent to reconcile: a timeout or a
+/// reset after sending, or a 502/503/504 (a gateway that lost the answer).
+pub(crate) fn is_ambiguous(error: &Error) -> bool {
+    match error {
+        Error::Api(api) => matches!(api.status, 502..=504),
+        _ => error.is_connection() && error.may_have_reached_server(),
+    }
+}
+
+/// The object of a DELETE no longer exists.
+pub(crate) fn is_gone(error: &Error) -> bool {
+    error.as_api().is_some_and(|api| {
+        api.code == "ALREADY_DELETED"
+            || api.code == "NOT_FOUND"
+            || api.kind == ApiErrorKind::NotFound
+    })
+}
+
+/// A create met the server's uniqueness rule.
+pub(crate) fn is_already_exists(error: &Error) -> bool {
+    error.code() == Some("ALREADY_EXISTS")
+}
+
 /// How long to wait before retry number `retry` (0 for the first retry):
 /// the server's wait on a 429, else exponential backoff with full jitter.
 pub(crate) fn delay(retry: u32, error: &Error) -> Duration {

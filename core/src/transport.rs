@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use reqwest::{Method, Response};
 use serde::de::DeserializeOwned;
@@ -48,6 +49,46 @@ impl Call {
         self.body = Some(serde_json::to_vec(body).map_err(|e| Error::invalid(e.to_string()))?);
         Ok(self)
     }
+}
+
+/// What a call may conclude beyond the plain retry rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Policy {
+    /// The retry rules only.
+    Plain,
+    /// A DELETE: gone after a lost answer counts as done.
+    Delete,
+    /// A create the server keeps unique: ambiguous failures are resent.
+    Create,
+}
+
+/// How the retry loop ended, short of an error.
+enum Outcome {
+    /// A 2xx answer that does not report failure.
+    Answer(u16, Vec<u8>),
+    /// A DELETE resent after a lost answer found the object gone.
+    Gone,
+    /// A create resent after an ambiguous failure met ALREADY_EXISTS.
+    Exists(Ambiguous),
+}
+
+/// A create that may have been processed: the first ambiguous failure and
+/// when the first attempt started.
+#[derive(Debug)]
+pub(crate) struct Ambiguous {
+    /// The failure to raise when the object cannot be found.
+    pub error: Error,
+    /// When the first attempt started; the object, if ours, is not older.
+    pub started: DateTime<Utc>,
+}
+
+/// The answer to a create, or the sign that it must be looked up.
+#[derive(Debug)]
+pub(crate) enum Sent<T> {
+    /// The server's answer.
+    Answer(T),
+    /// A resend met ALREADY_EXISTS after an ambiguous failure.
+    Exists(Ambiguous),
 }
 
 /// The HTTP side of a client: one pool, fixed headers, the retry loop.
@@ -110,17 +151,51 @@ impl Transport {
     /// Sends the call, retrying as the policy allows, and decodes the answer.
     pub async fn send<T: DeserializeOwned>(&self, call: &Call) -> Result<T> {
         let (status, body) = self.send_raw(call).await?;
-        serde_json::from_slice(&body).map_err(|e| Error::ResponseDecode {
-            operation: call.operation.to_owned(),
-            status,
-            message: e.to_string(),
-            body: truncate(&body),
-        })
+        decode(call, status, &body)
     }
 
     /// Sends the call, retrying as the policy allows; returns a 2xx body that
     /// does not report failure.
     pub async fn send_raw(&self, call: &Call) -> Result<(u16, Vec<u8>)> {
+        match self.run(call, Policy::Plain).await? {
+            Outcome::Answer(status, body) => Ok((status, body)),
+            Outcome::Gone | Outcome::Exists(_) => Err(Error::invalid(
+                "internal: a plain call cannot end in reconciliation",
+            )),
+        }
+    }
+
+    /// Sends a DELETE. `None` when an attempt's answer was lost (the server
+    /// may have processed it) and the resend found the object already gone
+    /// (ALREADY_DELETED / NOT_FOUND): the delete is done.
+    pub async fn send_delete<T: DeserializeOwned>(&self, call: &Call) -> Result<Option<T>> {
+        match self.run(call, Policy::Delete).await? {
+            Outcome::Answer(status, body) => decode(call, status, &body).map(Some),
+            Outcome::Gone => Ok(None),
+            Outcome::Exists(ambiguous) => Err(ambiguous.error),
+        }
+    }
+
+    /// Sends a create that the server keeps unique (one pending invite, one
+    /// model per email). After an ambiguous failure (timeout, reset after
+    /// sending, 502/503/504) the call is resent; a resend answered
+    /// ALREADY_EXISTS comes back as [`Sent::Exists`] for the caller to look
+    /// the object up.
+    pub async fn send_create<T: DeserializeOwned>(&self, call: &Call) -> Result<Sent<T>> {
+        match self.run(call, Policy::Create).await? {
+            Outcome::Answer(status, body) => decode(call, status, &body).map(Sent::Answer),
+            Outcome::Exists(ambiguous) => Ok(Sent::Exists(ambiguous)),
+            Outcome::Gone => Err(Error::invalid(
+                "internal: a create cannot end in a deletion",
+            )),
+        }
+    }
+
+    /// The retry loop shared by every kind of call.
+    async fn run(&self, call: &Call, policy: Policy) -> Result<Outcome> {
+        let started = Utc::now();
+        // The first failure after which the server may have processed the call.
+        let mut lost: Option<Error> = None;
         let mut retry = 0;
         loop {
             let span = tracing::debug_span!(
@@ -133,11 +208,32 @@ impl Transport {
             );
             let outcome = self.attempt(call).instrument(span.clone()).await;
             let error = match outcome {
-                Ok(ok) => return Ok(ok),
+                Ok((status, body)) => return Ok(Outcome::Answer(status, body)),
                 Err(error) => error,
             };
-            if retry >= self.config.max_retries || !retry::should_retry(call.idempotent(), &error) {
-                return Err(error);
+            if let Some(first) = &lost {
+                match policy {
+                    Policy::Delete if retry::is_gone(&error) => return Ok(Outcome::Gone),
+                    Policy::Create if retry::is_already_exists(&error) => {
+                        return Ok(Outcome::Exists(Ambiguous {
+                            error: first.clone(),
+                            started,
+                        }))
+                    }
+                    _ => {}
+                }
+            }
+            let resend = retry::should_retry(call.idempotent(), &error)
+                || (policy == Policy::Create && retry::is_ambiguous(&error));
+            if retry >= self.config.max_retries || !resend {
+                return Err(match (policy, lost) {
+                    // Whatever a resend says, the first attempt may have gone through.
+                    (Policy::Create, Some(first)) => first,
+                    _ => error,
+                });
+            }
+            if lost.is_none() && retry::may_have_processed(&error) {
+                lost = Some(error.clone());
             }
             let wait = retry::delay(retry, &error);
             span.in_scope(|| {
@@ -179,6 +275,16 @@ impl Transport {
         }
         Ok((status, body))
     }
+}
+
+/// Decodes a 2xx body, naming the operation on failure.
+fn decode<T: DeserializeOwned>(call: &Call, status: u16, body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| Error::ResponseDecode {
+        operation: call.operation.to_owned(),
+        status,
+        message: e.to_string(),
+        body: truncate(body),
+    })
 }
 
 /// Reads the body, refusing more than [`MAX_BODY`] bytes.

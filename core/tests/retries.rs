@@ -11,6 +11,7 @@ use serde_json::json;
 
 const CREDITS: &str = "/api/v1/organization/credits";
 const INVITE: &str = "/api/v1/organization/invite";
+const TEAMS: &str = "/api/v1/organization/teams";
 
 #[tokio::test]
 async fn get_is_retried_on_503_then_succeeds() {
@@ -93,18 +94,37 @@ async fn post_is_not_retried_after_500_or_a_dropped_connection() {
     assert_eq!(err.class_name(), "ServerError");
     assert_eq!(h.count("POST", INVITE).await, 1);
 
+    h.fault(json!({"method": "POST", "path": TEAMS, "drop": true}))
+        .await;
+    let err = h.client.teams().create("Ops").await.unwrap_err();
+    assert_eq!(err.class_name(), "APIConnectionError");
+    assert!(err.may_have_reached_server());
+    assert_eq!(h.count("POST", TEAMS).await, 1);
+    assert!(h
+        .client
+        .organization()
+        .retrieve()
+        .await
+        .unwrap()
+        .teams
+        .is_empty());
+}
+
+#[tokio::test]
+async fn a_dropped_invite_create_is_resent_and_made_once() {
+    let h = Harness::start().await;
     h.fault(json!({"method": "POST", "path": INVITE, "drop": true}))
         .await;
-    let err = h
+    let invite = h
         .client
         .invites()
         .create("b@example.com", None)
         .await
-        .unwrap_err();
-    assert_eq!(err.class_name(), "APIConnectionError");
-    assert!(err.may_have_reached_server());
+        .unwrap();
     assert_eq!(h.count("POST", INVITE).await, 2);
-    assert!(h.client.invites().list().await.unwrap().is_empty());
+    let list = h.client.invites().list().await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].id, invite.id);
 }
 
 #[tokio::test]
@@ -155,15 +175,11 @@ async fn timeouts_per_attempt() {
     assert!(err.may_have_reached_server());
     assert_eq!(h.count("GET", CREDITS).await, 2);
 
-    h.fault(json!({"method": "POST", "path": INVITE, "delay_ms": 1500}))
+    h.fault(json!({"method": "POST", "path": TEAMS, "delay_ms": 1500}))
         .await;
-    let err = client
-        .invites()
-        .create("t@example.com", None)
-        .await
-        .unwrap_err();
+    let err = client.teams().create("Slow").await.unwrap_err();
     assert_eq!(err.class_name(), "APITimeoutError");
-    assert_eq!(h.count("POST", INVITE).await, 1);
+    assert_eq!(h.count("POST", TEAMS).await, 1);
 }
 
 #[tokio::test]
@@ -302,4 +318,51 @@ async fn huge_timeouts_are_not_an_overflow() {
         .await
         .unwrap();
     assert_eq!(done.model_id, model.model_id);
+}
+
+#[tokio::test]
+async fn a_delete_resent_after_a_lost_answer_that_finds_it_gone_is_done() {
+    let h = Harness::start().await;
+    let model = h
+        .client
+        .models()
+        .create("gone@example.com", None, true)
+        .await
+        .unwrap();
+    h.client.models().delete(&model.model_id).await.unwrap();
+    // The answer to the first attempt is lost (the server may have processed
+    // it); the resend finds the model already deleted: that is success.
+    h.fault(json!({"method": "DELETE", "path": "/api/v2/", "status": 502}))
+        .await;
+    let deleted = h.client.models().delete(&model.model_id).await.unwrap();
+    assert_eq!(deleted.model_id, model.model_id);
+    assert!(!deleted.message.is_empty());
+
+    let team = h.team("Gone").await;
+    h.client.teams().delete(&team).await.unwrap();
+    h.fault(json!({"method": "DELETE", "path": "/api/v1/organization/teams/", "drop": true}))
+        .await;
+    let org = h.client.teams().delete(&team).await.unwrap();
+    assert!(org.teams.iter().all(|t| t.id != team));
+}
+
+#[tokio::test]
+async fn a_delete_that_finds_it_gone_at_once_is_still_an_error() {
+    let h = Harness::start().await;
+    let model = h
+        .client
+        .models()
+        .create("twice@example.com", None, true)
+        .await
+        .unwrap();
+    h.client.models().delete(&model.model_id).await.unwrap();
+    let err = h.client.models().delete(&model.model_id).await.unwrap_err();
+    assert_eq!(err.code(), Some("ALREADY_DELETED"));
+    // A rate limit is no lost answer: nothing was processed.
+    h.fault(json!({"method": "DELETE", "path": "/api/v2/", "status": 429, "headers": {"Retry-After": "0"}}))
+        .await;
+    let err = h.client.models().delete(&model.model_id).await.unwrap_err();
+    assert_eq!(err.code(), Some("ALREADY_DELETED"));
+    let err = h.client.teams().delete("no-such-team").await.unwrap_err();
+    assert_eq!(err.class_name(), "NotFoundError");
 }

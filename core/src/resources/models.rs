@@ -7,7 +7,8 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use crate::error::{Error, Result};
-use crate::transport::Call;
+use crate::reconcile;
+use crate::transport::{Call, Sent};
 use crate::types::{DeletedModel, Model, ModelStatus};
 use crate::validate;
 use crate::Client;
@@ -38,8 +39,10 @@ impl<'a> Models<'a> {
     }
 
     /// Creates an anonymous user and model. A credit is spent when onboarding
-    /// finishes (never for development models). Not retried after it may
-    /// have arrived.
+    /// finishes (never for development models). When the request may have
+    /// arrived but the answer was lost, it is resent; if the resend meets
+    /// ALREADY_EXISTS the model is found in the model list and retrieved
+    /// (never a duplicate model).
     pub async fn create(
         &self,
         email: &str,
@@ -58,7 +61,10 @@ impl<'a> Models<'a> {
             team_id,
             is_development,
         })?;
-        self.client.transport.send(&call).await
+        match self.client.transport.send_create(&call).await? {
+            Sent::Answer(model) => Ok(model),
+            Sent::Exists(ambiguous) => reconcile::model(self.client, email, ambiguous).await,
+        }
     }
 
     /// A model's status and a fresh signed URL.
@@ -72,7 +78,9 @@ impl<'a> Models<'a> {
         self.client.transport.send(&call).await
     }
 
-    /// Deletes a model and its anonymous user.
+    /// Deletes a model and its anonymous user. When an attempt's answer was
+    /// lost and the resend finds the model already deleted, the delete counts
+    /// as done.
     pub async fn delete(&self, model_id: &str) -> Result<DeletedModel> {
         let id = validate::path_segment("model_id", model_id)?;
         let call = Call::new(
@@ -80,7 +88,8 @@ impl<'a> Models<'a> {
             Method::DELETE,
             format!("/api/v2/organization/whitelabel/model/delete/{id}"),
         );
-        self.client.transport.send(&call).await
+        let deleted = self.client.transport.send_delete(&call).await?;
+        Ok(deleted.unwrap_or_else(|| crate::reconcile::deleted_model(model_id)))
     }
 
     /// Polls [`Models::retrieve`] with backoff until the model reaches `until`
