@@ -37,6 +37,8 @@ pub(crate) struct Config {
     pub proxy: Option<ProxyUrl>,
     /// Roots trusted besides the platform's.
     pub extra_roots: ExtraRoots,
+    /// The local cap on requests per minute, if any.
+    pub max_requests_per_minute: Option<u32>,
 }
 
 /// Builds a [`crate::Client`]. Unset values come from the environment
@@ -52,6 +54,7 @@ pub struct ClientBuilder {
     allow_insecure_http: bool,
     proxy: Option<ProxyUrl>,
     extra_roots: Option<Result<ExtraRoots>>,
+    max_requests_per_minute: Option<u32>,
 }
 
 impl ClientBuilder {
@@ -115,6 +118,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends at most this many requests in any 60 seconds, below the
+    /// server's own limit (300 a minute, 1,000 on Enterprise); calls past it
+    /// wait in the client. Shared by every clone and `with_options` child.
+    pub fn max_requests_per_minute(mut self, limit: u32) -> Self {
+        self.max_requests_per_minute = Some(limit);
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<crate::Client> {
         crate::Client::from_config(self.into_config()?)
@@ -142,6 +153,11 @@ impl ClientBuilder {
             .or_else(|| std::env::var(ENV_BASE_URL).ok().filter(|u| !u.is_empty()))
             .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
         let base_url = check_base_url(&base_url, self.allow_insecure_http)?;
+        if self.max_requests_per_minute == Some(0) {
+            return Err(Error::invalid(
+                "max_requests_per_minute must be at least 1 (leave it unset for no local cap)",
+            ));
+        }
         if let Some(proxy) = &self.proxy {
             proxy.url()?;
         }
@@ -157,6 +173,7 @@ impl ClientBuilder {
             user_agent: format!("{prefix} core/{VERSION}"),
             proxy: self.proxy,
             extra_roots: self.extra_roots.transpose()?.unwrap_or_default(),
+            max_requests_per_minute: self.max_requests_per_minute,
         })
     }
 }

@@ -29,6 +29,7 @@ mod classify;
 mod client;
 mod config;
 mod error;
+mod limiter;
 #[cfg(feature = "uniffi")]
 mod ffi;
 #[cfg(feature = "uniffi")]

@@ -1,5 +1,6 @@
 //! Sending one call: attempts, retries, capped bodies, error mapping, tracing.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -11,6 +12,8 @@ use tracing::Instrument;
 use crate::classify::{api_error, reports_failure, truncate};
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::limiter::Limiter;
+use crate::rate_limit::rate_limit_info;
 use crate::retry;
 
 /// Answers larger than this are refused rather than buffered.
@@ -98,6 +101,7 @@ pub(crate) struct Transport {
     config: Config,
     authorization: HeaderValue,
     user_agent: HeaderValue,
+    limiter: Arc<Limiter>,
 }
 
 impl Transport {
@@ -123,11 +127,13 @@ impl Transport {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::invalid(format!("could not build the HTTP client: {e}")))?;
+        let limiter = Arc::new(Limiter::new(config.max_requests_per_minute));
         Ok(Self {
             http,
             config,
             authorization,
             user_agent,
+            limiter,
         })
     }
 
@@ -141,7 +147,13 @@ impl Transport {
             config,
             authorization: self.authorization.clone(),
             user_agent: self.user_agent.clone(),
+            limiter: self.limiter.clone(),
         }
+    }
+
+    /// The rate limiter this transport shares with its clones and children.
+    pub fn limiter(&self) -> &Limiter {
+        &self.limiter
     }
 
     pub fn config(&self) -> &Config {
@@ -206,6 +218,7 @@ impl Transport {
                 attempt = retry + 1,
                 status = tracing::field::Empty,
             );
+            self.limiter.acquire().instrument(span.clone()).await;
             let outcome = self.attempt(call).instrument(span.clone()).await;
             let error = match outcome {
                 Ok((status, body)) => return Ok(Outcome::Answer(status, body)),
@@ -268,6 +281,7 @@ impl Transport {
             .map_err(|e| transport_error(call.operation, &e))?;
         let status = response.status().as_u16();
         tracing::Span::current().record("status", status);
+        self.limiter.observe(&rate_limit_info(response.headers()));
         let body = read_capped(&mut response, call.operation).await?;
         tracing::debug!(bytes = body.len(), "answered");
         if !(200..300).contains(&status) || reports_failure(&body) {
