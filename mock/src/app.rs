@@ -4,6 +4,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use tokio_util::sync::CancellationToken;
 
+use crate::cdn::Cdn;
 use crate::config::MockConfig;
 use crate::error::ApiResult;
 use crate::faults::Faults;
@@ -28,12 +29,14 @@ pub struct App {
     pub limiter: RateLimiter,
     /// Webhook sender and delivery log.
     pub webhooks: Arc<Webhooks>,
+    /// Signs and checks photo URLs.
+    pub cdn: Cdn,
     tasks: Mutex<CancellationToken>,
 }
 
 impl App {
-    /// A fresh server state from the configuration.
-    pub fn new(config: MockConfig) -> Arc<Self> {
+    /// A fresh server state from the configuration, its photos served by `cdn`.
+    pub fn new(config: MockConfig, cdn: Cdn) -> Arc<Self> {
         let org_uids = config
             .all_organizations()
             .iter()
@@ -48,6 +51,7 @@ impl App {
             faults: Faults::default(),
             limiter: RateLimiter::default(),
             webhooks,
+            cdn,
             tasks: Mutex::new(CancellationToken::new()),
         };
         *write(&app.store) = app.initial_store();

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -11,8 +12,9 @@ use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
 use crate::app::App;
+use crate::config::Envelope;
 use crate::error::{ApiError, ApiResult};
-use crate::state::{ModelEvent, Org, Settings};
+use crate::state::{LikedStatus, ModelEvent, Org, SeedRequest, Settings};
 
 /// The control router.
 pub fn router(app: Arc<App>) -> Router {
@@ -25,7 +27,10 @@ pub fn router(app: Arc<App>) -> Router {
             get(organization).put(update_organization),
         )
         .route("/__mock/invites/{id}/{action}", post(invite_action))
+        .route("/__mock/models/{id}/favorite", post(choose_favorite))
         .route("/__mock/models/{id}/{action}", post(model_action))
+        .route("/__mock/photos/{id}/like", post(like_photo))
+        .route("/__mock/seed", post(seed))
         .route(
             "/__mock/faults",
             get(list_faults).post(add_fault).delete(clear_faults),
@@ -94,8 +99,12 @@ async fn update_organization(
     Ok(ok(json!({"organization": settings})))
 }
 
+/// The most photos a model may get.
+const MAX_PHOTOS: u32 = 1000;
+
 /// Applies `{credits?, whitelabel?, webhookUrl?, webhookSecret?, inviteLimit?, rateLimit?,
-/// name?, website?, description?}`; `null` clears the optional ones.
+/// rateWindowMs?, photosPerModel?, photoUrlTtlMs?, envelope?, name?, website?,
+/// description?}`; `null` clears the optional ones.
 fn apply_settings(settings: &mut Settings, changes: &Map<String, Value>) -> ApiResult<()> {
     for (field, value) in changes {
         let bad = || ApiError::invalid(format!("invalid value for {field}"));
@@ -106,6 +115,27 @@ fn apply_settings(settings: &mut Settings, changes: &Map<String, Value>) -> ApiR
             "webhookSecret" => settings.webhook_secret = nullable_string(value).ok_or_else(bad)?,
             "inviteLimit" => settings.invite_limit = nullable_u32(value).ok_or_else(bad)?,
             "rateLimit" => settings.rate_limit = nullable_u32(value).ok_or_else(bad)?,
+            "rateWindowMs" => {
+                settings.rate_window = value
+                    .as_u64()
+                    .filter(|ms| *ms >= 1)
+                    .map(Duration::from_millis)
+                    .ok_or_else(bad)?;
+            }
+            "photosPerModel" => {
+                settings.photos_per_model = value
+                    .as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .filter(|n| *n <= MAX_PHOTOS)
+                    .ok_or_else(bad)?;
+            }
+            "photoUrlTtlMs" => {
+                settings.photo_url_ttl =
+                    value.as_u64().map(Duration::from_millis).ok_or_else(bad)?;
+            }
+            "envelope" => {
+                settings.envelope = value.as_str().and_then(Envelope::parse).ok_or_else(bad)?;
+            }
             "name" => settings.name = value.as_str().ok_or_else(bad)?.to_owned(),
             "website" => settings.website = value.as_str().ok_or_else(bad)?.to_owned(),
             "description" => settings.description = value.as_str().ok_or_else(bad)?.to_owned(),
@@ -171,6 +201,72 @@ async fn model_action(
         Ok(((model, o.settings.credits), events))
     })?;
     Ok(ok(json!({"model": model, "credits": credits})))
+}
+
+/// `POST /__mock/models/{id}/favorite {"photoId"}`: the user picks a favorite; sends
+/// `model.favorite_selected`.
+async fn choose_favorite(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    bytes: Bytes,
+) -> Answer {
+    let input = crate::routes::body::object(&bytes)?;
+    let photo_id = crate::routes::body::string(&input, "photoId")?;
+    let org = app
+        .read(|s| s.org_of_model(&id))
+        .ok_or_else(|| ApiError::not_found(format!("Model not found: {id}")))?;
+    let model = app.change(org, |o| {
+        let events = o.choose_favorite(&id, &photo_id)?;
+        Ok((o.model(&id)?.to_state_json(), events))
+    })?;
+    Ok(ok(json!({"model": model, "photoId": photo_id})))
+}
+
+/// `POST /__mock/photos/{id}/like {"status": "liked"|"loved"|"none"}`.
+async fn like_photo(State(app): State<Arc<App>>, Path(id): Path<String>, bytes: Bytes) -> Answer {
+    let input = crate::routes::body::object(&bytes)?;
+    let status = crate::routes::body::string(&input, "status")?;
+    let liked = LikedStatus::parse(&status).ok_or_else(|| {
+        ApiError::invalid(format!("status must be liked, loved or none, not {status}"))
+    })?;
+    let org = app
+        .read(|s| s.org_of_photo(&id))
+        .ok_or_else(|| ApiError::not_found(format!("Photo not found: {id}")))?;
+    let model_id = app.change(org, |o| Ok((o.like_photo(&id, liked)?, Vec::new())))?;
+    Ok(ok(
+        json!({"photoId": id, "modelId": model_id, "likedStatus": liked.as_str()}),
+    ))
+}
+
+/// `POST /__mock/seed[?key=K] {members?, models?, teamId?}`: many accepted members and
+/// finished models at once, without webhooks.
+async fn seed(
+    State(app): State<Arc<App>>,
+    Query(query): Query<HashMap<String, String>>,
+    bytes: Bytes,
+) -> Answer {
+    let org = org_index(&app, &query)?;
+    let input = crate::routes::body::object(&bytes)?;
+    let count = |field: &str| -> ApiResult<u32> {
+        match input.get(field) {
+            None | Some(Value::Null) => Ok(0),
+            Some(v) => v
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| {
+                    ApiError::invalid(format!("{field} must be a non-negative integer"))
+                }),
+        }
+    };
+    let request = SeedRequest {
+        members: count("members")?,
+        models: count("models")?,
+        team_id: crate::routes::body::optional_string(&input, "teamId")?,
+    };
+    let report = app.change(org, |o| Ok((o.seed(&request)?, Vec::new())))?;
+    Ok(ok(
+        json!({"members": report.members, "modelIds": report.model_ids}),
+    ))
 }
 
 async fn list_faults(State(app): State<Arc<App>>) -> Json<Value> {

@@ -19,12 +19,14 @@
 
 mod app;
 mod auth;
+mod cdn;
 mod config;
 mod control;
 mod error;
 mod faults;
 mod gateway;
 mod ids;
+mod image;
 mod lock;
 mod rate_limit;
 mod request_log;
@@ -33,6 +35,9 @@ mod server;
 mod state;
 mod webhooks;
 
-pub use config::{MockConfig, OrganizationConfig, DEFAULT_API_KEY, DEFAULT_CREDITS};
+pub use config::{
+    Envelope, MockConfig, OrganizationConfig, DEFAULT_API_KEY, DEFAULT_CREDITS,
+    DEFAULT_PHOTOS_PER_MODEL, DEFAULT_PHOTO_URL_TTL, DEFAULT_RATE_WINDOW,
+};
 pub use server::MockServer;
 pub use webhooks::signature as webhook_signature;

@@ -17,6 +17,7 @@ use tokio_util::task::TaskTracker;
 use tower::ServiceExt;
 
 use crate::app::App;
+use crate::cdn::Cdn;
 use crate::config::MockConfig;
 use crate::{control, gateway, routes};
 
@@ -38,9 +39,10 @@ impl MockServer {
     /// the current tokio runtime.
     pub async fn start(config: MockConfig) -> std::io::Result<MockServer> {
         let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
-        let url = format!("http://{}", listener.local_addr()?);
+        let addr = listener.local_addr()?;
+        let url = format!("http://{addr}");
         let api_key = config.api_key.clone();
-        let app = App::new(config);
+        let app = App::new(config, Cdn::new("http", addr));
         let routers = Routers {
             api: routes::router(Arc::clone(&app)),
             control: control::router(Arc::clone(&app)),
@@ -59,6 +61,12 @@ impl MockServer {
     /// The base URL, e.g. `http://127.0.0.1:41234` (no trailing slash).
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The base URL of the CDN that serves photo images, e.g. `http://localhost:41234`:
+    /// the same server under another host name, so clients treat it as another host.
+    pub fn cdn_url(&self) -> &str {
+        self.app.cdn.base()
     }
 
     /// The default organization's api key.

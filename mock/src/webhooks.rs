@@ -22,7 +22,8 @@ pub const MAX_ATTEMPTS: u32 = 4;
 /// The time one delivery attempt may take.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The JSON body of a webhook: the reference's payload plus `id` and `createdAt`.
+/// The JSON body of a webhook: the reference's payload plus `id` and `createdAt` (and
+/// `photoId` for `model.favorite_selected`).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Payload<'a> {
@@ -31,6 +32,8 @@ struct Payload<'a> {
     created_at: String,
     object_type: &'static str,
     object: &'a ModelObject,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    photo_id: Option<&'a str>,
 }
 
 /// The signature header value: `sha256=<hex of HMAC-SHA256(secret, "{timestamp}.{body}")>`.
@@ -100,6 +103,7 @@ impl Webhooks {
             created_at: ids::now_iso(),
             object_type: "model",
             object: &event.object,
+            photo_id: event.photo_id.as_deref(),
         };
         let Ok(body) = serde_json::to_vec(&payload) else {
             return;

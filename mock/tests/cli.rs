@@ -112,6 +112,8 @@ async fn reads_a_config_file_and_flags() {
         path.to_str().unwrap(),
         "--rate-limit",
         "50",
+        "--rate-window-ms",
+        "2000",
         "--host",
         "127.0.0.1",
     ])
@@ -124,6 +126,10 @@ async fn reads_a_config_file_and_flags() {
         .await
         .unwrap();
     assert_eq!(answer.headers()["x-ratelimit-limit"], "50");
+    let reset = answer.headers()["x-ratelimit-reset"].to_str().unwrap();
+    let reset = chrono::DateTime::parse_from_rfc3339(reset).unwrap();
+    let left = reset.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    assert!(left <= chrono::Duration::seconds(2), "{left}");
     let org: Value = answer.json().await.unwrap();
     assert_eq!(org["organization"]["name"], "B");
     child.start_kill().unwrap();
@@ -160,6 +166,9 @@ async fn help_documents_every_flag_and_the_control_api() {
         "--webhook-retry-ms",
         "--dev-step-ms",
         "--rate-limit",
+        "--rate-window-ms",
+        "--photos-per-model",
+        "--photo-url-ttl-ms",
         "--invite-limit",
         "--config",
         "--exit-on-stdin-close",
@@ -169,6 +178,10 @@ async fn help_documents_every_flag_and_the_control_api() {
         "/__mock/webhooks",
         "/__mock/organization",
         "/__mock/state",
+        "/__mock/seed",
+        "/__mock/photos/{id}/like",
+        "/__mock/models/{id}/favorite",
+        "after",
     ] {
         assert!(help.contains(flag), "--help lacks {flag}");
     }

@@ -178,6 +178,32 @@ impl Mock {
         answer.json["modelId"].as_str().unwrap().to_owned()
     }
 
+    /// Creates a (non-development) model and drives it to `active`; answers its id.
+    pub async fn active_model(&self, email: &str) -> String {
+        let id = self.model(email, false).await;
+        for _ in 0..4 {
+            self.control_ok("POST", &format!("/__mock/models/{id}/advance"), None)
+                .await;
+        }
+        id
+    }
+
+    /// A V2 call (`path` after `/api/v2/organization`) that must answer 200; the body.
+    pub async fn v2(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let answer = self
+            .api(method, &format!("/api/v2/organization{path}"), body)
+            .await;
+        assert_eq!(answer.status, 200, "{method} {path}: {}", answer.text);
+        assert_eq!(answer.json["success"], Value::Bool(true), "{}", answer.text);
+        answer.json
+    }
+
+    /// A V2 call answering whatever it answers.
+    pub async fn v2_answer(&self, method: &str, path: &str, body: Option<Value>) -> Answer {
+        self.api(method, &format!("/api/v2/organization{path}"), body)
+            .await
+    }
+
     /// A model's status as the API answers it.
     pub async fn model_status(&self, id: &str) -> String {
         let answer = self
