@@ -29,9 +29,9 @@ mod classify;
 mod client;
 mod config;
 mod error;
-mod limiter;
 #[cfg(feature = "uniffi")]
 mod ffi;
+mod limiter;
 #[cfg(feature = "uniffi")]
 pub use ffi::Timestamp;
 #[cfg(test)]

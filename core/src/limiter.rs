@@ -183,8 +183,14 @@ mod tests {
         assert_eq!(started.elapsed(), Duration::ZERO);
         limiter.acquire().await;
         let waited = started.elapsed();
-        assert!(waited <= MAX_SERVER_WAIT + Duration::from_secs(1), "{waited:?}");
-        assert!(waited >= MAX_SERVER_WAIT - Duration::from_secs(1), "{waited:?}");
+        assert!(
+            waited <= MAX_SERVER_WAIT + Duration::from_secs(1),
+            "{waited:?}"
+        );
+        assert!(
+            waited >= MAX_SERVER_WAIT - Duration::from_secs(1),
+            "{waited:?}"
+        );
     }
 
     #[tokio::test(start_paused = true)]

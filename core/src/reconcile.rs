@@ -79,39 +79,93 @@ pub(crate) async fn model(client: &Client, email: &str, ambiguous: Ambiguous) ->
     }
 }
 
-/// Walks `GET /api/v2/organization/models` for a live model of this email
-/// created since `started`. Fields may sit at the top level or inside `data`.
+/// Looks through `GET /api/v2/organization/models` for a live model of this
+/// email created since `started`. The order of the list is not documented:
+/// the first page is read, then pages from the end backwards (where a list
+/// in creation order keeps the newest), up to [`MAX_PAGES`].
 async fn find_model(
     client: &Client,
     email: &str,
     started: DateTime<Utc>,
 ) -> Result<Option<String>> {
-    for page in 0..MAX_PAGES {
-        let call = Call::new(
-            "models.list",
-            Method::GET,
-            format!(
-                "/api/v2/organization/models?limit={PAGE}&offset={}",
-                page * PAGE
-            ),
-        );
-        let (_, body) = client.transport.send_raw(&call).await?;
-        let answer: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-        let (items, has_more) = model_page(&answer);
-        let found = items
+    let first = model_page(client, 0).await?;
+    if let Some(id) = first.find(email, started) {
+        return Ok(Some(id));
+    }
+    let Some(total) = first.total.filter(|_| first.has_more) else {
+        return Ok(None);
+    };
+    let last = total.saturating_sub(1) / PAGE * PAGE;
+    let offsets = (1..=last / PAGE).rev().map(|n| n * PAGE);
+    for offset in offsets.take(MAX_PAGES - 1) {
+        let page = model_page(client, offset).await?;
+        if let Some(id) = page.find(email, started) {
+            return Ok(Some(id));
+        }
+    }
+    Ok(None)
+}
+
+/// One page of the model list.
+async fn model_page(client: &Client, offset: usize) -> Result<Page> {
+    let call = Call::new(
+        "models.list",
+        Method::GET,
+        format!("/api/v2/organization/models?limit={PAGE}&offset={offset}"),
+    );
+    let (_, body) = client.transport.send_raw(&call).await?;
+    let answer: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    Ok(Page::read(&answer))
+}
+
+/// The entries of one page of the model list, and what it says of the rest.
+#[derive(Debug, Default)]
+struct Page {
+    entries: Vec<Entry>,
+    total: Option<usize>,
+    has_more: bool,
+}
+
+impl Page {
+    /// Reads a page leniently: `{models: [...], pagination}`, the same inside
+    /// `data`, or `data: [...]`.
+    fn read(answer: &Value) -> Self {
+        let root = answer
+            .get("data")
+            .filter(|d| !d.is_null())
+            .unwrap_or(answer);
+        let entries = root
+            .as_array()
+            .or_else(|| root.get("models").and_then(Value::as_array))
+            .or_else(|| root.get("items").and_then(Value::as_array))
+            .map(|items| items.iter().filter_map(entry).collect())
+            .unwrap_or_default();
+        let pagination = |field: &str| {
+            [root, answer]
+                .into_iter()
+                .find_map(|v| v.get("pagination")?.get(field).cloned())
+        };
+        Self {
+            entries,
+            total: pagination("total")
+                .and_then(|t| t.as_u64())
+                .and_then(|t| usize::try_from(t).ok()),
+            has_more: pagination("hasMore")
+                .and_then(|m| m.as_bool())
+                .unwrap_or(false),
+        }
+    }
+
+    /// The newest live entry of this email created since `started`.
+    fn find(&self, email: &str, started: DateTime<Utc>) -> Option<String> {
+        self.entries
             .iter()
             .filter(|m| m.email.as_deref().is_some_and(|e| same_email(e, email)))
             .filter(|m| m.status.as_deref() != Some("deleted"))
             .filter(|m| m.created_at.is_some_and(|at| fresh(at, started)))
-            .max_by_key(|m| m.created_at);
-        if let Some(found) = found {
-            return Ok(Some(found.id.clone()));
-        }
-        if !has_more || items.is_empty() {
-            break;
-        }
+            .max_by_key(|m| m.created_at)
+            .map(|m| m.id.clone())
     }
-    Ok(None)
 }
 
 /// The fields of a model-list entry the lookup needs.
@@ -121,26 +175,6 @@ struct Entry {
     email: Option<String>,
     status: Option<String>,
     created_at: Option<DateTime<Utc>>,
-}
-
-/// The entries of one page and whether more follow, read leniently:
-/// `{models: [...], pagination}`, the same inside `data`, or `data: [...]`.
-fn model_page(answer: &Value) -> (Vec<Entry>, bool) {
-    let root = answer
-        .get("data")
-        .filter(|d| !d.is_null())
-        .unwrap_or(answer);
-    let items = root
-        .as_array()
-        .or_else(|| root.get("models").and_then(Value::as_array))
-        .or_else(|| root.get("items").and_then(Value::as_array))
-        .map(|items| items.iter().filter_map(entry).collect())
-        .unwrap_or_default();
-    let has_more = [root, answer]
-        .iter()
-        .find_map(|v| v.get("pagination")?.get("hasMore")?.as_bool())
-        .unwrap_or(false);
-    (items, has_more)
 }
 
 fn entry(item: &Value) -> Option<Entry> {
@@ -188,14 +222,18 @@ mod tests {
             json!({"data": {"models": [item], "pagination": {"hasMore": true}}}),
             json!({"data": [item], "pagination": {"hasMore": true}}),
         ] {
-            let (items, more) = model_page(&answer);
-            assert_eq!(items.len(), 1, "{answer}");
-            assert_eq!(items[0].id, "m1");
-            assert!(more);
+            let page = Page::read(&answer);
+            assert_eq!(page.entries.len(), 1, "{answer}");
+            assert_eq!(page.entries[0].id, "m1");
+            assert!(page.has_more);
         }
-        let (items, more) = model_page(&json!({"models": [{"_id": "m2"}, {"email": "x"}]}));
-        assert_eq!((items.len(), more), (1, false));
-        assert!(model_page(&json!("nonsense")).0.is_empty());
+        let page = Page::read(&json!({"models": [{"_id": "m2"}, {"email": "x"}],
+            "pagination": {"total": 2}}));
+        assert_eq!(
+            (page.entries.len(), page.has_more, page.total),
+            (1, false, Some(2))
+        );
+        assert!(Page::read(&json!("nonsense")).entries.is_empty());
     }
 
     #[test]

@@ -24,8 +24,11 @@ async fn calls_wait_for_the_reset_instead_of_drawing_429s() {
     for _ in 0..3 {
         h.client.organization().credits().await.unwrap();
     }
-    let waiting =
-        tokio::time::timeout(Duration::from_millis(500), h.client.organization().credits()).await;
+    let waiting = tokio::time::timeout(
+        Duration::from_millis(500),
+        h.client.organization().credits(),
+    )
+    .await;
     assert!(waiting.is_err(), "answered: {waiting:?}");
     assert_eq!(h.count("GET", CREDITS).await, 3, "a 429 was drawn");
 }
@@ -50,7 +53,11 @@ async fn the_limiter_is_shared_and_dropped_waits_send_nothing() {
         .is_err());
     let spawned = tokio::spawn({
         let c = h.client.clone();
-        async move { tokio::time::timeout(short, c.organization().retrieve()).await.is_err() }
+        async move {
+            tokio::time::timeout(short, c.organization().retrieve())
+                .await
+                .is_err()
+        }
     });
     assert!(spawned.await.unwrap());
     // Past the reset: the dropped waits sent nothing.
@@ -67,9 +74,16 @@ async fn the_last_answers_headers_are_readable() {
         "headers": {"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "299", "X-RateLimit-Reset": "2031-01-01T00:00:00.000Z"}}))
         .await;
     h.client.organization().credits().await.unwrap();
-    let info = h.client.with_options(RequestOptions::new()).last_rate_limit().unwrap();
+    let info = h
+        .client
+        .with_options(RequestOptions::new())
+        .last_rate_limit()
+        .unwrap();
     assert_eq!((info.limit, info.remaining), (Some(300), Some(299)));
-    assert_eq!(info.reset_at.unwrap().to_rfc3339(), "2031-01-01T00:00:00+00:00");
+    assert_eq!(
+        info.reset_at.unwrap().to_rfc3339(),
+        "2031-01-01T00:00:00+00:00"
+    );
 }
 
 #[tokio::test]
