@@ -39,6 +39,7 @@ mod fuzz_tests;
 mod proxy;
 mod rate_limit;
 mod reconcile;
+mod redact;
 mod resources;
 mod retry;
 mod secret;
@@ -59,6 +60,7 @@ pub use config::{
     DEFAULT_TIMEOUT, ENV_API_KEY, ENV_BASE_URL, VERSION,
 };
 pub use error::{ApiError, ApiErrorKind, Error, RateLimitInfo, Result};
+pub use redact::redact_url;
 pub use resources::{Invites, Models, OrganizationApi, Teams};
 pub use secret::ApiKey;
 pub use types::{
