@@ -56,3 +56,45 @@ async fn extra_roots_that_are_not_pem_certificates_are_refused_at_build() {
         assert!(err.message().contains("extra_root_certificates"), "{err}");
     }
 }
+
+#[tokio::test]
+async fn the_mocks_tls_mode_is_trusted_through_its_ca_pem() {
+    let server = headshotpro_mock::MockServer::start(headshotpro_mock::MockConfig {
+        tls: true,
+        ..headshotpro_mock::MockConfig::default()
+    })
+    .await
+    .unwrap();
+    assert!(server.url().starts_with("https://"));
+    let trusting = Client::builder()
+        .api_key(server.api_key())
+        .base_url(server.url())
+        .extra_root_certificates(server.ca_pem().unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(trusting.organization().credits().await.unwrap(), 100);
+    let model = trusting
+        .models()
+        .create("tls@example.com", None, true)
+        .await
+        .unwrap();
+    assert_eq!(
+        trusting
+            .models()
+            .retrieve(&model.model_id)
+            .await
+            .unwrap()
+            .model_id,
+        model.model_id
+    );
+
+    let plain = Client::builder()
+        .api_key(server.api_key())
+        .base_url(server.url())
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let err = plain.organization().credits().await.unwrap_err();
+    assert_eq!(err.class_name(), "APIConnectionError", "{err}");
+    server.shutdown().await;
+}
