@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use crate::config::{ClientBuilder, Config, RequestOptions};
 use crate::error::{RateLimitInfo, Result};
-use crate::resources::{Invites, Models, OrganizationApi, Teams};
+use crate::resources::{Invites, Members, Models, OrganizationApi, Photos, Teams};
 use crate::transport::Transport;
 
 /// A HeadshotPro API client. Cheap to clone: clones share one connection pool.
@@ -114,6 +114,16 @@ impl Client {
     /// Whitelabel models.
     pub fn models(&self) -> Models<'_> {
         Models::new(self)
+    }
+
+    /// Members of the organization.
+    pub fn members(&self) -> Members<'_> {
+        Members::new(self)
+    }
+
+    /// Generated headshots and their downloads.
+    pub fn photos(&self) -> Photos<'_> {
+        Photos::new(self)
     }
 }
 

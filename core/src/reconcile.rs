@@ -8,18 +8,17 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use reqwest::Method;
-use serde_json::Value;
 
 use crate::error::Result;
-use crate::transport::{Ambiguous, Call};
-use crate::types::{DeletedModel, Invite, Model};
+use crate::page::Page;
+use crate::transport::Ambiguous;
+use crate::types::{DeletedModel, Invite, Model, ModelListParams, ModelStatus, ModelSummary};
 use crate::Client;
 
 /// Clock skew allowed between this machine and the server.
 const SKEW: Duration = Duration::from_secs(5);
 /// Items per page of the model list.
-const PAGE: usize = 200;
+const PAGE: i64 = 200;
 /// Pages of the model list read before the lookup gives up.
 const MAX_PAGES: usize = 25;
 
@@ -79,27 +78,25 @@ pub(crate) async fn model(client: &Client, email: &str, ambiguous: Ambiguous) ->
     }
 }
 
-/// Looks through `GET /api/v2/organization/models` for a live model of this
-/// email created since `started`. The order of the list is not documented:
-/// the first page is read, then pages from the end backwards (where a list
-/// in creation order keeps the newest), up to [`MAX_PAGES`].
+/// Looks through `models.list` for a live model of this email created since
+/// `started`. The order of the list is not documented: the first page is
+/// read, then pages from the end backwards (where a list in creation order
+/// keeps the newest), up to [`MAX_PAGES`].
 async fn find_model(
     client: &Client,
     email: &str,
     started: DateTime<Utc>,
 ) -> Result<Option<String>> {
     let first = model_page(client, 0).await?;
-    if let Some(id) = first.find(email, started) {
+    if let Some(id) = newest(&first.items, email, started) {
         return Ok(Some(id));
     }
-    let Some(total) = first.total.filter(|_| first.has_more) else {
+    if !first.has_more {
         return Ok(None);
-    };
-    let last = total.saturating_sub(1) / PAGE * PAGE;
-    let offsets = (1..=last / PAGE).rev().map(|n| n * PAGE);
-    for offset in offsets.take(MAX_PAGES - 1) {
+    }
+    for offset in backwards(first.total).take(MAX_PAGES - 1) {
         let page = model_page(client, offset).await?;
-        if let Some(id) = page.find(email, started) {
+        if let Some(id) = newest(&page.items, email, started) {
             return Ok(Some(id));
         }
     }
@@ -107,88 +104,29 @@ async fn find_model(
 }
 
 /// One page of the model list.
-async fn model_page(client: &Client, offset: usize) -> Result<Page> {
-    let call = Call::new(
-        "models.list",
-        Method::GET,
-        format!("/api/v2/organization/models?limit={PAGE}&offset={offset}"),
-    );
-    let (_, body) = client.transport.send_raw(&call).await?;
-    let answer: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-    Ok(Page::read(&answer))
+async fn model_page(client: &Client, offset: i64) -> Result<Page<ModelSummary>> {
+    let params = ModelListParams {
+        limit: Some(PAGE),
+        offset: Some(offset),
+        ..ModelListParams::default()
+    };
+    client.models().list(params).await
 }
 
-/// The entries of one page of the model list, and what it says of the rest.
-#[derive(Debug, Default)]
-struct Page {
-    entries: Vec<Entry>,
-    total: Option<usize>,
-    has_more: bool,
+/// The offsets of the pages after the first, last page first.
+fn backwards(total: i64) -> impl Iterator<Item = i64> {
+    let last = total.saturating_sub(1).max(0) / PAGE;
+    (1..=last).rev().map(|n| n * PAGE)
 }
 
-impl Page {
-    /// Reads a page leniently: `{models: [...], pagination}`, the same inside
-    /// `data`, or `data: [...]`.
-    fn read(answer: &Value) -> Self {
-        let root = answer
-            .get("data")
-            .filter(|d| !d.is_null())
-            .unwrap_or(answer);
-        let entries = root
-            .as_array()
-            .or_else(|| root.get("models").and_then(Value::as_array))
-            .or_else(|| root.get("items").and_then(Value::as_array))
-            .map(|items| items.iter().filter_map(entry).collect())
-            .unwrap_or_default();
-        let pagination = |field: &str| {
-            [root, answer]
-                .into_iter()
-                .find_map(|v| v.get("pagination")?.get(field).cloned())
-        };
-        Self {
-            entries,
-            total: pagination("total")
-                .and_then(|t| t.as_u64())
-                .and_then(|t| usize::try_from(t).ok()),
-            has_more: pagination("hasMore")
-                .and_then(|m| m.as_bool())
-                .unwrap_or(false),
-        }
-    }
-
-    /// The newest live entry of this email created since `started`.
-    fn find(&self, email: &str, started: DateTime<Utc>) -> Option<String> {
-        self.entries
-            .iter()
-            .filter(|m| m.email.as_deref().is_some_and(|e| same_email(e, email)))
-            .filter(|m| m.status.as_deref() != Some("deleted"))
-            .filter(|m| m.created_at.is_some_and(|at| fresh(at, started)))
-            .max_by_key(|m| m.created_at)
-            .map(|m| m.id.clone())
-    }
-}
-
-/// The fields of a model-list entry the lookup needs.
-#[derive(Debug)]
-struct Entry {
-    id: String,
-    email: Option<String>,
-    status: Option<String>,
-    created_at: Option<DateTime<Utc>>,
-}
-
-fn entry(item: &Value) -> Option<Entry> {
-    let text = |name: &str| item.get(name).and_then(Value::as_str).map(str::to_owned);
-    Some(Entry {
-        id: text("id")
-            .or_else(|| text("_id"))
-            .or_else(|| text("modelId"))?,
-        email: text("email"),
-        status: text("status"),
-        created_at: text("createdAt")
-            .and_then(|at| DateTime::parse_from_rfc3339(&at).ok())
-            .map(|at| at.with_timezone(&Utc)),
-    })
+/// The newest live model of this email created since `started`.
+fn newest(models: &[ModelSummary], email: &str, started: DateTime<Utc>) -> Option<String> {
+    models
+        .iter()
+        .filter(|m| same_email(&m.email, email) && m.status != ModelStatus::Deleted)
+        .filter(|m| fresh(m.created_at, started))
+        .max_by_key(|m| m.created_at)
+        .map(|m| m.id.clone())
 }
 
 /// Emails compare without case or surrounding spaces.
@@ -211,29 +149,14 @@ fn inconclusive<T>(ambiguous: Ambiguous, why: &str, cause: &dyn std::fmt::Displa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
-    fn model_pages_are_read_at_the_top_level_or_inside_data() {
-        let item = json!({"id": "m1", "email": "a@b.co", "status": "onboarding",
-            "createdAt": "2026-01-01T00:00:00.000Z"});
-        for answer in [
-            json!({"models": [item], "pagination": {"hasMore": true}}),
-            json!({"data": {"models": [item], "pagination": {"hasMore": true}}}),
-            json!({"data": [item], "pagination": {"hasMore": true}}),
-        ] {
-            let page = Page::read(&answer);
-            assert_eq!(page.entries.len(), 1, "{answer}");
-            assert_eq!(page.entries[0].id, "m1");
-            assert!(page.has_more);
-        }
-        let page = Page::read(&json!({"models": [{"_id": "m2"}, {"email": "x"}],
-            "pagination": {"total": 2}}));
-        assert_eq!(
-            (page.entries.len(), page.has_more, page.total),
-            (1, false, Some(2))
-        );
-        assert!(Page::read(&json!("nonsense")).entries.is_empty());
+    fn pages_after_the_first_are_read_from_the_end() {
+        assert_eq!(backwards(0).count(), 0);
+        assert_eq!(backwards(200).count(), 0);
+        assert_eq!(backwards(201).collect::<Vec<_>>(), vec![200]);
+        assert_eq!(backwards(650).collect::<Vec<_>>(), vec![600, 400, 200]);
+        assert_eq!(backwards(-5).count(), 0);
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub(crate) struct Call {
     pub path: String,
     /// JSON body, if any.
     pub body: Option<Vec<u8>>,
+    /// Query parameters in wire form (`limit`, `teamId`, …), encoded when sent.
+    pub query: Vec<(&'static str, String)>,
+    /// A POST that only reads (`photos.download_links`): retried like a GET.
+    pub read_only: bool,
 }
 
 impl Call {
@@ -38,13 +42,42 @@ impl Call {
             method,
             path: path.into(),
             body: None,
+            query: Vec::new(),
+            read_only: false,
         }
     }
 
+    /// Adds a query parameter.
+    pub fn query(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.query.push((name, value.into()));
+        self
+    }
+
+    /// Marks a POST that changes nothing, so it is retried like a GET.
+    pub fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+
     /// Whether the call may be repeated without changing the outcome (GET,
-    /// PUT, DELETE): such calls retry every transient failure.
+    /// PUT, DELETE, or a read-only POST): such calls retry every transient
+    /// failure.
     pub fn idempotent(&self) -> bool {
-        matches!(self.method, Method::GET | Method::PUT | Method::DELETE)
+        self.read_only || matches!(self.method, Method::GET | Method::PUT | Method::DELETE)
+    }
+
+    /// The full URL under `base`, with the query parameters encoded.
+    pub fn url(&self, base: &str) -> String {
+        let mut url = format!("{base}{}", self.path);
+        if !self.query.is_empty() {
+            let mut query = url::form_urlencoded::Serializer::new(String::new());
+            for (name, value) in &self.query {
+                query.append_pair(name, value);
+            }
+            url.push('?');
+            url.push_str(&query.finish());
+        }
+        url
     }
 
     /// Adds a JSON body.
@@ -262,7 +295,7 @@ impl Transport {
     }
 
     async fn attempt(&self, call: &Call) -> Result<(u16, Vec<u8>)> {
-        let url = format!("{}{}", self.config.base_url, call.path);
+        let url = call.url(&self.config.base_url);
         let mut request = self
             .http
             .request(call.method.clone(), url)
@@ -328,7 +361,7 @@ async fn read_capped(response: &mut Response, operation: &str) -> Result<Vec<u8>
 }
 
 /// Maps a transport failure, telling whether the request may have arrived.
-fn transport_error(operation: &str, error: &reqwest::Error) -> Error {
+pub(crate) fn transport_error(operation: &str, error: &reqwest::Error) -> Error {
     let message = describe(error);
     let may_have_reached_server = !error.is_connect();
     if error.is_timeout() {

@@ -181,7 +181,8 @@ async fn a_model_processed_then_lost_is_found_and_retrieved_for_a_fresh_url() {
                 return fail.reply();
             }
             if r.method == "GET" && target.starts_with(MODEL_LIST) {
-                assert!(target.contains("limit=200") && target.contains("offset=0"), "{target}");
+                assert!(target.contains("limit=200"), "{target}");
+                assert!(!target.contains("offset=") || target.contains("offset=0"), "{target}");
                 let older = json!({"id": "m0", "email": "other@example.com", "status": "active",
                     "createdAt": "2024-01-01T00:00:00.000Z"});
                 let mut items = vec![older];

@@ -3,10 +3,11 @@
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
+use crate::envelope::Answer;
 use crate::error::Result;
 use crate::reconcile;
 use crate::transport::{Call, Sent};
-use crate::types::{Invite, InviteDetails, InviteSummary};
+use crate::types::{Invite, InviteDetails, InviteSummary, InviteV2};
 use crate::validate;
 use crate::Client;
 
@@ -120,5 +121,19 @@ impl<'a> Invites<'a> {
         );
         let one: One = self.client.transport.send(&call).await?;
         Ok(one.invite)
+    }
+
+    /// The invite sent to this email, as the current API describes it
+    /// (`GET /api/v2/organization/invites/{email}`).
+    pub async fn retrieve_by_email(&self, email: &str) -> Result<InviteV2> {
+        validate::email(email)?;
+        let segment = validate::path_segment("email", email)?;
+        let call = Call::new(
+            "invites.retrieve_by_email",
+            Method::GET,
+            format!("/api/v2/organization/invites/{segment}"),
+        );
+        let (status, body) = self.client.transport.send_raw(&call).await?;
+        Answer::parse(call.operation, status, &body)?.object("invite")
     }
 }

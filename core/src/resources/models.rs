@@ -1,4 +1,5 @@
-//! Whitelabel models under `/api/v2/organization/whitelabel/model`.
+//! Whitelabel models under `/api/v2/organization/whitelabel/model`, and
+//! their list under `/api/v2/organization/models`.
 
 use std::time::Duration;
 
@@ -7,9 +8,14 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use crate::error::{Error, Result};
+use crate::page::{ListRequest, Page};
+use crate::page_stream::ItemStream;
 use crate::reconcile;
 use crate::transport::{Call, Sent};
-use crate::types::{DeletedModel, Model, ModelStatus};
+use crate::types::{
+    DeletedModel, Model, ModelCreateParams, ModelListParams, ModelStatus, ModelSummary,
+    ModelVersion,
+};
 use crate::validate;
 use crate::Client;
 
@@ -31,6 +37,8 @@ struct CreateBody<'b> {
     #[serde(skip_serializing_if = "Option::is_none")]
     team_id: Option<&'b str>,
     is_development: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<&'b ModelVersion>,
 }
 
 impl<'a> Models<'a> {
@@ -49,21 +57,54 @@ impl<'a> Models<'a> {
         team_id: Option<&str>,
         is_development: bool,
     ) -> Result<Model> {
-        validate::email(email)?;
-        validate::optional_id("team_id", team_id)?;
+        self.create_body(CreateBody {
+            email,
+            team_id,
+            is_development,
+            version: None,
+        })
+        .await
+    }
+
+    /// [`Models::create`] with every option, including the model `version`:
+    /// `create_with(ModelCreateParams::new(email).version(ModelVersion::OneShot))`.
+    pub async fn create_with(&self, params: ModelCreateParams) -> Result<Model> {
+        self.create_body(CreateBody {
+            email: &params.email,
+            team_id: params.team_id.as_deref(),
+            is_development: params.is_development,
+            version: params.version.as_ref(),
+        })
+        .await
+    }
+
+    async fn create_body(&self, body: CreateBody<'_>) -> Result<Model> {
+        validate::email(body.email)?;
+        validate::optional_id("team_id", body.team_id)?;
         let call = Call::new(
             "models.create",
             Method::POST,
             "/api/v2/organization/whitelabel/model/create",
         )
-        .json(&CreateBody {
-            email,
-            team_id,
-            is_development,
-        })?;
+        .json(&body)?;
         match self.client.transport.send_create(&call).await? {
             Sent::Answer(model) => Ok(model),
-            Sent::Exists(ambiguous) => reconcile::model(self.client, email, ambiguous).await,
+            Sent::Exists(ambiguous) => reconcile::model(self.client, body.email, ambiguous).await,
+        }
+    }
+
+    /// One page of the organization's models; `next_page()` fetches the
+    /// following one.
+    pub async fn list(&self, params: ModelListParams) -> Result<Page<ModelSummary>> {
+        list_request(params)?.first(self.client).await
+    }
+
+    /// Every model from `params.offset` on, fetched page by page as the
+    /// stream is read. Bad arguments are the stream's first item.
+    pub fn stream(&self, params: ModelListParams) -> ItemStream<ModelSummary> {
+        match list_request(params) {
+            Ok(request) => request.stream(self.client),
+            Err(error) => ItemStream::failed(error),
         }
     }
 
@@ -131,6 +172,19 @@ impl<'a> Models<'a> {
             pause = pause.mul_f64(1.5).min(MAX_POLL);
         }
     }
+}
+
+fn list_request(params: ModelListParams) -> Result<ListRequest> {
+    validate::optional_id("team_id", params.team_id.as_deref())?;
+    Ok(ListRequest::new(
+        "models.list",
+        "/api/v2/organization/models".to_owned(),
+        &["models"],
+        params.limit,
+        params.offset,
+    )?
+    .filter("status", params.status.map(|s| s.to_string()))
+    .filter("teamId", params.team_id))
 }
 
 fn wait_timeout(

@@ -1,12 +1,14 @@
-//! Teams under `/api/v1/organization/teams`.
+//! Teams under `/api/v1/organization/teams`, and their list under
+//! `/api/v2/organization/teams`.
 
 use reqwest::Method;
 use serde::Serialize;
 
 use super::OrganizationEnvelope;
+use crate::envelope::Answer;
 use crate::error::Result;
 use crate::transport::Call;
-use crate::types::Organization;
+use crate::types::{Organization, Team};
 use crate::validate;
 use crate::Client;
 
@@ -29,6 +31,13 @@ struct MembersBody<'b> {
 impl<'a> Teams<'a> {
     pub(crate) fn new(client: &'a Client) -> Self {
         Self { client }
+    }
+
+    /// Every team of the organization.
+    pub async fn list(&self) -> Result<Vec<Team>> {
+        let call = Call::new("teams.list", Method::GET, "/api/v2/organization/teams");
+        let (status, body) = self.client.transport.send_raw(&call).await?;
+        Answer::parse(call.operation, status, &body)?.list(&["teams"])
     }
 
     /// Creates a team.
