@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use futures_util::StreamExt;
 use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE};
-use reqwest::{Method, Response, Url};
+use reqwest::{Response, Url};
 use tokio::io::{AsyncWriteExt, BufWriter};
 
 use crate::classify::{api_error, truncate};
@@ -270,8 +270,9 @@ pub(crate) async fn save_all(
     Ok(report)
 }
 
-/// The HTTP client for CDN URLs: no API key, the same TLS setup and timeouts
-/// as the API client, a few redirects (never to clear text).
+/// The HTTP client for CDN URLs: no API key, the same TLS trust (with the
+/// extra roots), proxies and timeouts as the API client, a few redirects
+/// (never to clear text).
 fn cdn_client(config: &Config) -> Result<reqwest::Client> {
     let allow_http = insecure_http_allowed(config);
     let user_agent = HeaderValue::try_from(config.user_agent.as_str())
@@ -285,15 +286,25 @@ fn cdn_client(config: &Config) -> Result<reqwest::Client> {
             attempt.follow()
         }
     });
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(crate::tls::client_config()?)
-        .connect_timeout(config.connect_timeout)
-        .read_timeout(config.timeout)
-        .redirect(redirects)
-        .user_agent(user_agent)
-        .tcp_nodelay(true)
-        .build()
-        .map_err(|e| Error::invalid(format!("could not build the download client: {e}")))
+    // The same proxy decision as the API client: none when the API is on
+    // loopback (the mock's CDN is too), else the explicit or system proxies.
+    crate::proxy::configure(
+        reqwest::Client::builder(),
+        config.proxy.as_ref(),
+        &config.base_url,
+    )?
+    .tls_backend_preconfigured(
+        crate::tls::client_config_for(&config.extra_roots)?
+            .as_ref()
+            .clone(),
+    )
+    .connect_timeout(config.connect_timeout)
+    .read_timeout(config.timeout)
+    .redirect(redirects)
+    .user_agent(user_agent)
+    .tcp_nodelay(true)
+    .build()
+    .map_err(|e| Error::invalid(format!("could not build the download client: {e}")))
 }
 
 /// Whether the client was allowed plain http to a host other than loopback
@@ -351,9 +362,7 @@ impl Job {
         loop {
             match self.attempt(link, &url).await {
                 Ok(saved) => return Ok(saved),
-                Err(error)
-                    if retry < self.max_retries && retry::should_retry(&Method::GET, &error) =>
-                {
+                Err(error) if retry < self.max_retries && retry::should_retry(true, &error) => {
                     let wait = retry::delay(retry, &error);
                     tracing::info!(photo_id = %link.photo_id, error = %error, "retrying download");
                     tokio::time::sleep(wait).await;

@@ -253,7 +253,7 @@ async fn download_links_is_a_read_only_post_retried_like_a_get() {
     let seen = Arc::clone(&calls);
     let fake = Fake::start(move |r| {
         if r.path.ends_with("/model/create") {
-            return json(503, json!({"success": false, "error": "busy"}));
+            return json(500, json!({"success": false, "error": "broken"}));
         }
         if seen.fetch_add(1, Ordering::SeqCst) == 0 {
             return json(503, json!({"success": false, "error": "busy"}));
@@ -286,7 +286,8 @@ async fn download_links_is_a_read_only_post_retried_like_a_get() {
         json!({"photoIds": ["p1", "p2"], "include": "all"})
     );
 
-    // A credit-consuming POST meeting the same 503 is not resent.
+    // A credit-consuming POST meeting a 500 is not resent (a 502/503/504 would
+    // be, to reconcile: see tests/reconcile.rs).
     let err = client
         .models()
         .create("a@b.co", None, false)
