@@ -15,6 +15,7 @@ const MODEL_CREATE: &str = "/api/v2/organization/whitelabel/model/create";
 const MODEL_GET: &str = "/api/v2/organization/whitelabel/model/get/";
 const MODEL_LIST: &str = "/api/v2/organization/models";
 const CREDITS: &str = "/api/v1/organization/credits";
+const INVITE: &str = "/api/v1/organization/invite";
 
 /// Every model of the mock's default organization, from the control state.
 async fn models_for(h: &Harness, email: &str) -> Vec<Value> {
@@ -59,6 +60,26 @@ async fn a_model_create_processed_then_lost_is_made_once_and_returned() {
         assert!(!model.signed_url.is_empty());
         assert_eq!(h.count("POST", MODEL_CREATE).await, 2);
         assert_eq!(h.count("GET", MODEL_GET).await, 1);
+    }
+}
+
+#[tokio::test]
+async fn an_invite_processed_then_lost_is_sent_once_and_returned() {
+    for after in [json!("drop"), json!(502), json!(503)] {
+        let h = Harness::start().await;
+        h.fault(json!({"method": "POST", "path": INVITE, "after": after}))
+            .await;
+        let invite = h
+            .client
+            .invites()
+            .create("ada@example.com", None)
+            .await
+            .unwrap();
+        let listed = h.client.invites().list().await.unwrap();
+        assert_eq!(listed.len(), 1, "{after}");
+        assert_eq!(listed[0].id, invite.id);
+        assert_eq!(listed[0].link, invite.link);
+        assert_eq!(h.count("POST", INVITE).await, 2, "{after}");
     }
 }
 

@@ -37,6 +37,12 @@ impl Answer {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// Asserts a 200 answer with `success: true`.
+    pub fn assert_ok(&self) {
+        assert_eq!(self.status, 200, "{}", self.text);
+        assert_eq!(self.json["success"], Value::Bool(true), "{}", self.text);
+    }
+
     /// Asserts an error answer: status, code, `success: false` and a non-empty message.
     pub fn assert_error(&self, status: u16, code: &str) {
         assert_eq!(self.status, status, "{}", self.text);
