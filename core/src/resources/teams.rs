@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::OrganizationEnvelope;
 use crate::envelope::Answer;
 use crate::error::Result;
-use crate::transport::Call;
+use crate::transport::{Call, Sent};
 use crate::types::{Organization, Team};
 use crate::validate;
 use crate::Client;
@@ -40,12 +40,23 @@ impl<'a> Teams<'a> {
         Answer::parse(call.operation, status, &body)?.list(&["teams"])
     }
 
-    /// Creates a team.
+    /// Creates a team. Team names are unique, so when the request may have
+    /// arrived but the answer was lost it is resent; a team has no timestamp,
+    /// so a resend that meets ALREADY_EXISTS cannot tell whose team it is and
+    /// raises the original failure (`may_have_reached_server` true).
     pub async fn create(&self, name: &str) -> Result<Organization> {
         validate::non_empty("name", name)?;
         let call = Call::new("teams.create", Method::POST, "/api/v1/organization/teams")
             .json(&NameBody { name })?;
-        self.organization(call).await
+        match self
+            .client
+            .transport
+            .send_create::<OrganizationEnvelope>(&call)
+            .await?
+        {
+            Sent::Answer(envelope) => Ok(envelope.organization),
+            Sent::Exists(ambiguous) => Err(ambiguous.error),
+        }
     }
 
     /// Renames a team.
