@@ -172,7 +172,8 @@ fn check_base_url(raw: &str, allow_insecure_http: bool) -> Result<String> {
         "http" => {
             return Err(Error::invalid(format!(
                 "base URL {raw:?} uses plain http to a non-loopback host, which would send the \
-                 API key in clear text; use https or allow insecure http explicitly"
+                 API key in clear text; use https, or set the client option allow_insecure_http \
+                 (allowInsecureHttp in Node, Swift and Kotlin) to true for a trusted network"
             )))
         }
         other => {
