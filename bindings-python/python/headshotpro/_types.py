@@ -21,17 +21,38 @@ def _utc_from_micros(micros: int) -> datetime:
     return _EPOCH + timedelta(microseconds=micros)
 
 
+_REDACTED = "<redacted>"
+
+
+def _redact_url(url: str) -> str:
+    """``url`` with the value of every query parameter and of any user info
+    replaced: what makes a signed URL a credential, for printing only."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = "&".join(
+        f"{pair.partition('=')[0]}={_REDACTED}" if pair else pair for pair in parts.query.split("&")
+    )
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = f"{_REDACTED}@{netloc.rpartition('@')[2]}"
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
 class _OpenEnum(str, enum.Enum):
     """A ``str`` enum that keeps unknown values as pseudo-members."""
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
+        # A new pseudo-member each time, never cached: unknown values come from
+        # the network (unsigned webhooks too), and a cache of them would grow
+        # without bound. Equal unknown values still compare and hash equal.
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)
         member._name_ = "UNKNOWN"
         member._value_ = value
-        return cls._value2member_map_.setdefault(value, member)
+        return member
 
     @property
     def is_unknown(self) -> bool:
@@ -151,14 +172,22 @@ class InviteDetails(_Base):
     team_id: Optional[str]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, repr=False)
 class Model(_Base):
-    """A whitelabel model."""
+    """A whitelabel model. ``signed_url`` logs the user in: ``repr()`` shows it
+    with its token redacted; the attribute itself is whole."""
 
     model_id: str
     status: ModelStatus
     is_development: bool
     signed_url: str
+
+    def __repr__(self) -> str:
+        return (
+            f"Model(model_id={self.model_id!r}, status={self.status!r}, "
+            f"is_development={self.is_development!r}, "
+            f"signed_url={_redact_url(self.signed_url)!r})"
+        )
 
 
 @dataclasses.dataclass(frozen=True)
