@@ -3,7 +3,6 @@
 //! ends: a panic inside the core becomes a `HeadshotProError` naming the
 //! operation, never a hang.
 
-use std::any::Any;
 use std::future::Future;
 use std::sync::mpsc::{sync_channel, RecvTimeoutError};
 use std::time::Duration;
@@ -61,27 +60,7 @@ fn finish<T: ToPython>(py: Python<'_>, operation: &str, joined: Joined<T>) -> Py
     match joined {
         Ok(Ok(value)) => value.to_python(py),
         Ok(Err(err)) => Err(to_pyerr(py, &err)),
-        Err(died) if died.is_panic() => Err(internal_error(
-            py,
-            operation,
-            &panic_text(died.into_panic()),
-        )),
-        Err(_) => Err(internal_error(
-            py,
-            operation,
-            "the request task was cancelled",
-        )),
-    }
-}
-
-/// The message a panic carried.
-fn panic_text(payload: Box<dyn Any + Send>) -> String {
-    match payload.downcast::<String>() {
-        Ok(text) => *text,
-        Err(payload) => payload.downcast_ref::<&str>().map_or_else(
-            || "a panic without a message".to_owned(),
-            |s| (*s).to_owned(),
-        ),
+        Err(died) => Err(internal_error(py, operation, &died.to_string())),
     }
 }
 
