@@ -5,8 +5,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::config::{ClientBuilder, Config, RequestOptions};
-use crate::error::Result;
-use crate::resources::{Invites, Models, OrganizationApi, Teams};
+use crate::error::{RateLimitInfo, Result};
+use crate::resources::{Invites, Members, Models, OrganizationApi, Photos, Teams};
 use crate::transport::Transport;
 
 /// A HeadshotPro API client. Cheap to clone: clones share one connection pool.
@@ -84,6 +84,18 @@ impl Client {
         &self.transport.config().user_agent
     }
 
+    /// The `X-RateLimit-*` headers of the last answer that carried them
+    /// (limit, remaining, reset), shared with every clone and `with_options`
+    /// child; `None` before any such answer.
+    pub fn last_rate_limit(&self) -> Option<RateLimitInfo> {
+        self.transport.limiter().last()
+    }
+
+    /// The local cap on requests per minute, if one was set.
+    pub fn max_requests_per_minute(&self) -> Option<u32> {
+        self.transport.config().max_requests_per_minute
+    }
+
     /// Organization details and credits.
     pub fn organization(&self) -> OrganizationApi<'_> {
         OrganizationApi::new(self)
@@ -102,6 +114,16 @@ impl Client {
     /// Whitelabel models.
     pub fn models(&self) -> Models<'_> {
         Models::new(self)
+    }
+
+    /// Members of the organization.
+    pub fn members(&self) -> Members<'_> {
+        Members::new(self)
+    }
+
+    /// Generated headshots and their downloads.
+    pub fn photos(&self) -> Photos<'_> {
+        Photos::new(self)
     }
 }
 

@@ -103,6 +103,7 @@ impl ApiErrorKind {
 
 /// The rate-limit headers of an answer, when the server sent them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RateLimitInfo {
     /// `X-RateLimit-Limit`: requests allowed per window.
     pub limit: Option<u64>,

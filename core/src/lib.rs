@@ -1,8 +1,9 @@
 //! # headshotpro
 //!
-//! The HeadshotPro API client: organization, credits, invites, teams and
-//! whitelabel models, with retries that never duplicate a credit-consuming
-//! call, typed errors, and webhook verification.
+//! The HeadshotPro API client: organization, credits, invites, teams,
+//! members, whitelabel models and their photos (pages, streams, downloads),
+//! with retries that never duplicate a credit-consuming call, typed errors,
+//! and webhook verification.
 //!
 //! ```no_run
 //! use std::time::Duration;
@@ -28,14 +29,23 @@ uniffi::setup_scaffolding!("headshotpro");
 mod classify;
 mod client;
 mod config;
+mod download;
+mod envelope;
 mod error;
 #[cfg(feature = "uniffi")]
 mod ffi;
+mod limiter;
 #[cfg(feature = "uniffi")]
 pub use ffi::Timestamp;
+mod file_name;
 #[cfg(test)]
 mod fuzz_tests;
+mod page;
+mod page_stream;
+mod proxy;
 mod rate_limit;
+mod reconcile;
+mod redact;
 mod resources;
 mod retry;
 mod secret;
@@ -55,11 +65,21 @@ pub use config::{
     ClientBuilder, RequestOptions, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT, ENV_API_KEY, ENV_BASE_URL, VERSION,
 };
+pub use download::{
+    FailedDownload, ProgressCallback, SaveOptions, SaveProgress, SaveReport, SavedPhoto,
+    DEFAULT_CONCURRENCY, MAX_CONCURRENCY,
+};
 pub use error::{ApiError, ApiErrorKind, Error, RateLimitInfo, Result};
-pub use resources::{Invites, Models, OrganizationApi, Teams};
+pub use page::{Page, DEFAULT_LIMIT, MAX_LIMIT};
+pub use page_stream::ItemStream;
+pub use redact::redact_url;
+pub use resources::{Invites, Members, Models, OrganizationApi, Photos, Teams};
 pub use secret::ApiKey;
 pub use types::{
-    DeletedModel, Invite, InviteDetails, InviteStatus, InviteSummary, Model, ModelStatus,
-    Organization, Team, WebhookEventType,
+    DeletedModel, DownloadLink, DownloadLinks, FavoriteListParams, FavoritePhoto, Invite,
+    InviteDetails, InviteStatus, InviteSummary, InviteV2, InviteV2Status, LikedStatus, Member,
+    MemberListParams, MemberStatus, Model, ModelCreateParams, ModelListParams, ModelStatus,
+    ModelSummary, ModelVersion, Organization, Photo, PhotoInclude, PhotoListParams, PhotoStatus,
+    PhotoUrls, Team, WebhookEventType,
 };
 pub use webhook::{ModelObject, WebhookEvent};

@@ -41,6 +41,9 @@ pub struct WebhookEvent {
     pub created_at: Option<DateTime<Utc>>,
     /// The kind of object, `model`.
     pub object_type: String,
+    /// The chosen photo, on `model.favorite_selected`.
+    #[serde(default)]
+    pub photo_id: Option<String>,
     /// The model concerned.
     pub object: ModelObject,
 }
@@ -226,6 +229,37 @@ mod tests {
         assert!(check(BODY, headers(&old_sig, old), "whsec").is_err());
         assert!(check(BODY, Vec::new(), "whsec").is_err());
         assert!(check(BODY, headers("sha256=zz", ts), "whsec").is_err());
+    }
+
+    #[test]
+    fn current_events_are_typed_with_id_and_time() {
+        for (wire, typed) in [
+            ("model.photos_ready", WebhookEventType::ModelPhotosReady),
+            (
+                "model.favorite_selected",
+                WebhookEventType::ModelFavoriteSelected,
+            ),
+        ] {
+            let body = BODY
+                .replace("model.created", wire)
+                .replace("evt_1", "evt_42")
+                .replace(r#""objectType""#, r#""photoId":"ph_7","objectType""#);
+            let event = parse(body.as_bytes()).unwrap();
+            assert_eq!(event.photo_id.as_deref(), Some("ph_7"));
+            assert_eq!(event.event, typed);
+            assert!(!event.event.is_unknown());
+            assert_eq!(event.id.as_deref(), Some("evt_42"));
+            assert_eq!(
+                event.created_at.map(|t| t.to_rfc3339()),
+                Some("2024-01-15T10:30:00+00:00".to_owned())
+            );
+        }
+        let legacy = BODY.replace(r#""id":"evt_1","#, "").replace(
+            r#""createdAt":"2024-01-15T10:30:00.000Z","objectType""#,
+            r#""objectType""#,
+        );
+        let event = parse(legacy.as_bytes()).unwrap();
+        assert_eq!((event.id, event.created_at), (None, None));
     }
 
     #[test]

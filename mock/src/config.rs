@@ -11,10 +11,50 @@ pub const DEFAULT_API_KEY: &str = "hp_test_mock_key";
 /// The credits an organization starts with unless configured otherwise.
 pub const DEFAULT_CREDITS: i64 = 100;
 
+/// The photos a model gets when it turns active unless configured otherwise.
+pub const DEFAULT_PHOTOS_PER_MODEL: u32 = 8;
+
+/// How long a signed photo URL stays valid unless configured otherwise (24 hours).
+pub const DEFAULT_PHOTO_URL_TTL: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The length of a rate-limit window unless configured otherwise (a minute).
+pub const DEFAULT_RATE_WINDOW: Duration = Duration::from_secs(60);
+
+/// Where the V2 answers put their fields: the docs disagree, so the mock does both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Envelope {
+    /// Fields beside `success` at the top level (the default).
+    #[default]
+    Top,
+    /// Fields inside `data`: `{"success": true, "data": {...}}`.
+    Data,
+}
+
+impl Envelope {
+    /// The wire name: `top` or `data`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Top => "top",
+            Self::Data => "data",
+        }
+    }
+
+    /// Reads `top` or `data`.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "top" => Some(Self::Top),
+            "data" => Some(Self::Data),
+            _ => None,
+        }
+    }
+}
+
 /// Everything a [`crate::MockServer`] needs to start. `Default` gives the SPEC's defaults:
 /// loopback on an ephemeral port, key [`DEFAULT_API_KEY`], 100 credits, whitelabel
 /// enabled, no webhook URL, webhooks after 5 s retried every 5 s, development models
-/// stepping every second, no rate limit, no invite limit, no extra organizations.
+/// stepping every second, no rate limit (a one-minute window when one is set), no invite
+/// limit, 8 photos per active model behind URLs valid for 24 hours, plain HTTP, no extra
+/// organizations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MockConfig {
     /// The address to listen on (default `127.0.0.1`).
@@ -37,10 +77,19 @@ pub struct MockConfig {
     pub webhook_retry: Duration,
     /// The time a development model spends in each status after onboarding.
     pub dev_step: Duration,
-    /// Requests a minute allowed per api key (none: unlimited).
+    /// Requests allowed per api key and rate window (none: unlimited).
     pub rate_limit: Option<u32>,
+    /// The length of a rate-limit window (default a minute).
+    pub rate_window: Duration,
     /// Pending invites allowed per organization (none: unlimited).
     pub invite_limit: Option<u32>,
+    /// The photos a model gets when it turns active (default 8).
+    pub photos_per_model: u32,
+    /// How long a signed photo URL stays valid (default 24 hours; zero: already expired).
+    pub photo_url_ttl: Duration,
+    /// Serve HTTPS (HTTP/2 and HTTP/1.1) with a certificate generated at start; see
+    /// [`crate::MockServer::ca_pem`].
+    pub tls: bool,
     /// More organizations, each with its own key. One with the default key replaces the
     /// default organization's settings.
     pub organizations: Vec<OrganizationConfig>,
@@ -60,7 +109,11 @@ impl Default for MockConfig {
             webhook_retry: Duration::from_millis(5000),
             dev_step: Duration::from_millis(1000),
             rate_limit: None,
+            rate_window: DEFAULT_RATE_WINDOW,
             invite_limit: None,
+            photos_per_model: DEFAULT_PHOTOS_PER_MODEL,
+            photo_url_ttl: DEFAULT_PHOTO_URL_TTL,
+            tls: false,
             organizations: Vec::new(),
         }
     }
@@ -87,13 +140,21 @@ pub struct OrganizationConfig {
     pub webhook_secret: Option<String>,
     /// Pending invites allowed (none: unlimited).
     pub invite_limit: Option<u32>,
-    /// Requests a minute allowed (none: unlimited).
+    /// Requests allowed per rate window (none: unlimited).
     pub rate_limit: Option<u32>,
+    /// The length of its rate-limit window.
+    pub rate_window: Duration,
+    /// The photos each of its models gets when it turns active.
+    pub photos_per_model: u32,
+    /// How long its signed photo URLs stay valid.
+    pub photo_url_ttl: Duration,
+    /// Where its V2 answers put their fields.
+    pub envelope: Envelope,
 }
 
 impl OrganizationConfig {
     /// An organization with the given key and the defaults: 100 credits, whitelabel on,
-    /// no webhooks, no limits.
+    /// no webhooks, no limits, 8 photos per model behind 24-hour URLs, top-level fields.
     pub fn new(api_key: impl Into<String>) -> Self {
         Self {
             api_key: api_key.into(),
@@ -106,6 +167,10 @@ impl OrganizationConfig {
             webhook_secret: None,
             invite_limit: None,
             rate_limit: None,
+            rate_window: DEFAULT_RATE_WINDOW,
+            photos_per_model: DEFAULT_PHOTOS_PER_MODEL,
+            photo_url_ttl: DEFAULT_PHOTO_URL_TTL,
+            envelope: Envelope::Top,
         }
     }
 }
@@ -126,6 +191,9 @@ impl MockConfig {
             webhook_secret: self.webhook_secret.clone(),
             invite_limit: self.invite_limit,
             rate_limit: self.rate_limit,
+            rate_window: self.rate_window,
+            photos_per_model: self.photos_per_model,
+            photo_url_ttl: self.photo_url_ttl,
             ..OrganizationConfig::new(self.api_key.clone())
         }
     }
@@ -145,7 +213,8 @@ impl MockConfig {
 
     /// Reads a `--config` file (see the README) and appends its organizations. Fields an
     /// organization leaves out take the top-level values of `self` (credits, whitelabel,
-    /// webhook URL and secret, invite and rate limits).
+    /// webhook URL and secret, invite and rate limits, rate window, photos per model, photo
+    /// URL lifetime).
     pub fn load_file(&mut self, path: &Path) -> Result<(), String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -173,6 +242,19 @@ impl MockConfig {
                     .unwrap_or_else(|| self.webhook_secret.clone()),
                 invite_limit: org.invite_limit.unwrap_or(self.invite_limit),
                 rate_limit: org.rate_limit.unwrap_or(self.rate_limit),
+                rate_window: org
+                    .rate_window_ms
+                    .map_or(self.rate_window, Duration::from_millis),
+                photos_per_model: org.photos_per_model.unwrap_or(self.photos_per_model),
+                photo_url_ttl: org
+                    .photo_url_ttl_ms
+                    .map_or(self.photo_url_ttl, Duration::from_millis),
+                envelope: match org.envelope.as_deref() {
+                    None => Envelope::Top,
+                    Some(text) => Envelope::parse(text).ok_or_else(|| {
+                        format!("envelope must be \"top\" or \"data\", not {text:?}")
+                    })?,
+                },
                 api_key: org.api_key,
             });
         }
@@ -206,6 +288,10 @@ struct FileOrganization {
     invite_limit: Option<Option<u32>>,
     #[serde(default, deserialize_with = "present")]
     rate_limit: Option<Option<u32>>,
+    rate_window_ms: Option<u64>,
+    photos_per_model: Option<u32>,
+    photo_url_ttl_ms: Option<u64>,
+    envelope: Option<String>,
 }
 
 /// Tells a field given as `null` (`Some(None)`) from a field left out (`None`).

@@ -14,6 +14,15 @@ use serde_json::{json, Map, Value};
 use crate::error::{ApiError, ApiResult};
 use crate::lock::lock;
 
+/// What a "process, then fail" fault does once the request has taken effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    /// Close the connection without an answer.
+    Drop,
+    /// Answer this status instead of the real answer.
+    Status(StatusCode),
+}
+
 /// One fault as added by `POST /__mock/faults`.
 #[derive(Debug, Clone)]
 pub struct Fault {
@@ -27,6 +36,8 @@ pub struct Fault {
     pub delay: Option<Duration>,
     /// Close the connection without an answer.
     pub drop: bool,
+    /// Process the request first, then drop the connection or answer a status.
+    pub after: Option<After>,
     times: u32,
     spec: Value,
 }
@@ -76,6 +87,23 @@ impl Fault {
                 .as_bool()
                 .ok_or_else(|| ApiError::invalid("drop must be a boolean"))?,
         };
+        let after = match obj.get("after") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s == "drop" => Some(After::Drop),
+            Some(v) => Some(After::Status(
+                v.as_u64()
+                    .and_then(|s| u16::try_from(s).ok())
+                    .and_then(|s| StatusCode::from_u16(s).ok())
+                    .ok_or_else(|| {
+                        ApiError::invalid("after must be \"drop\" or an HTTP status code")
+                    })?,
+            )),
+        };
+        if after.is_some() && (status.is_some() || drop) {
+            return Err(ApiError::invalid(
+                "after replaces status and drop: give only one of them",
+            ));
+        }
         let times = match obj.get("times") {
             None | Some(Value::Null) => 1,
             Some(v) => v
@@ -95,6 +123,7 @@ impl Fault {
             headers,
             delay,
             drop,
+            after,
             times,
             spec,
         })
@@ -109,16 +138,22 @@ impl Fault {
         if self.status.is_none() && self.body.is_none() {
             return None;
         }
+        Some(self.response_with(self.status.unwrap_or(StatusCode::OK)))
+    }
+
+    /// The injected answer with this status: the fault's body (or the standard
+    /// `INJECTED` error body) and headers.
+    pub fn response_with(&self, status: StatusCode) -> Response {
         let body = self.body.clone().unwrap_or_else(|| {
             br#"{"success": false, "error": "injected fault", "code": "INJECTED"}"#.to_vec()
         });
         let mut response = Response::new(Body::from(body));
-        *response.status_mut() = self.status.unwrap_or(StatusCode::OK);
+        *response.status_mut() = status;
         response
             .headers_mut()
             .insert("content-type", HeaderValue::from_static("application/json"));
         self.add_headers(response.headers_mut());
-        Some(response)
+        response
     }
 
     /// Adds the fault's extra headers to an answer.

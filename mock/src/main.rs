@@ -14,7 +14,9 @@ CONTROL API (no auth; answers 200 {\"success\": true, ...}; 404 for an unknown i
                                                cancels pending webhooks and timers, clears logs and faults
   GET    /__mock/organization[?key=K]          the organization's settings
   PUT    /__mock/organization[?key=K]          {credits?, whitelabel?, webhookUrl?, webhookSecret?,
-                                               inviteLimit?, rateLimit?, name?, website?, description?}
+                                               inviteLimit?, rateLimit?, rateWindowMs?, photosPerModel?,
+                                               photoUrlTtlMs?, envelope? (top|data), name?, website?,
+                                               description?}
                                                (null clears the optional ones); default: the --api-key org
   POST   /__mock/invites/{id}/accept           pending-invite -> waiting-for-upload (email becomes a member)
   POST   /__mock/invites/{id}/upload           waiting-for-upload -> generating-headshots (spends a credit)
@@ -22,7 +24,12 @@ CONTROL API (no auth; answers 200 {\"success\": true, ...}; 404 for an unknown i
   POST   /__mock/models/{id}/complete-onboarding   onboarding -> waiting (spends a credit unless development)
   POST   /__mock/models/{id}/advance           waiting -> pending -> generatingHeadshots -> active; failed -> pending
   POST   /__mock/models/{id}/fail              waiting/pending/generatingHeadshots -> failed
-  POST   /__mock/faults                        {method?, path, status?, body?, headers?, delay_ms?, drop?, times?}
+  POST   /__mock/models/{id}/favorite          {photoId}: the user picks a favorite (model.favorite_selected)
+  POST   /__mock/photos/{id}/like              {status: liked|loved|none}
+  POST   /__mock/seed[?key=K]                  {members?, models?, teamId?}: bulk accepted members and
+                                               active models with photos, without webhooks
+  POST   /__mock/faults                        {method?, path, status?, body?, headers?, delay_ms?, drop?,
+                                               after?, times?}
   GET    /__mock/faults                        the faults still pending
   DELETE /__mock/faults                        removes every fault
   GET    /__mock/requests                      {success, requests: [{method, path, query, headers, body}]}
@@ -39,9 +46,14 @@ and whose path starts with `path`, in the order added. `status` alone answers
 {\"success\": false, \"error\": \"injected fault\", \"code\": \"INJECTED\"}; `body` is sent raw when
 it is a JSON string, serialized otherwise (200 without `status`); `headers` adds response
 headers; `delay_ms` waits first (alone: then answers normally); `drop: true` reads the
-request and closes the connection without an answer.
+request and closes the connection without an answer. `after` processes the request first
+(it takes effect), then `\"after\": \"drop\"` closes the connection without an answer
+and `\"after\": 502` (any status) answers that status instead. Faults match CDN paths
+(/cdn/) too.
 
-The first line on stdout is {\"url\": \"http://127.0.0.1:PORT\", \"api_key\": \"...\"}.";
+The first line on stdout is {\"url\": \"http://127.0.0.1:PORT\", \"api_key\": \"...\"}; with --tls
+the url is https:// and the line adds \"ca_pem\": the PEM of the certificate authority to trust.
+Photo URLs point at http(s)://localhost:PORT/cdn/... (the same server under another host name).";
 
 /// A stateful emulator of the HeadshotPro API for tests and local development.
 #[derive(Parser, Debug)]
@@ -77,9 +89,18 @@ struct Cli {
     /// Time a development model spends in each status after onboarding, in milliseconds.
     #[arg(long, value_name = "N", default_value_t = 1000)]
     dev_step_ms: u64,
-    /// Requests a minute allowed per api key (fixed window); unlimited without it.
+    /// Requests allowed per api key and rate window (fixed window); unlimited without it.
     #[arg(long, value_name = "N")]
     rate_limit: Option<u32>,
+    /// The length of a rate-limit window, in milliseconds.
+    #[arg(long, value_name = "N", default_value_t = 60_000)]
+    rate_window_ms: u64,
+    /// Photos each model gets when it turns active.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    photos_per_model: u32,
+    /// How long a signed photo URL stays valid, in milliseconds (0: already expired).
+    #[arg(long, value_name = "N", default_value_t = 86_400_000)]
+    photo_url_ttl_ms: u64,
     /// Pending invites allowed per organization; unlimited without it.
     #[arg(long, value_name = "N")]
     invite_limit: Option<u32>,
@@ -88,6 +109,10 @@ struct Cli {
     /// "inviteLimit": null, "rateLimit": null}]}; left-out fields take the flags' values.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Serve HTTPS (HTTP/2 and HTTP/1.1) with a certificate made at start; the first line
+    /// then also carries "ca_pem", the certificate authority to trust.
+    #[arg(long)]
+    tls: bool,
     /// Exit when standard input closes (for harnesses that may die without killing the mock).
     #[arg(long)]
     exit_on_stdin_close: bool,
@@ -107,7 +132,11 @@ impl Cli {
             webhook_retry: Duration::from_millis(self.webhook_retry_ms),
             dev_step: Duration::from_millis(self.dev_step_ms),
             rate_limit: self.rate_limit,
+            rate_window: Duration::from_millis(self.rate_window_ms),
             invite_limit: self.invite_limit,
+            photos_per_model: self.photos_per_model,
+            photo_url_ttl: Duration::from_millis(self.photo_url_ttl_ms),
+            tls: self.tls,
             organizations: Vec::new(),
         };
         if let Some(path) = &self.config {
@@ -117,31 +146,49 @@ impl Cli {
     }
 }
 
-/// Resolves when SIGINT or SIGTERM arrives, or standard input closes (if asked).
-async fn stop_signal(watch_stdin: bool) {
-    let stdin_closed = async {
-        if watch_stdin {
-            stdin_eof().await;
-        } else {
-            std::future::pending::<()>().await;
-        }
-    };
+/// Installs the SIGINT and SIGTERM handlers now (before the first line is printed, so a
+/// harness that signals right after reading it is heard), and answers a future that
+/// resolves when one arrives or standard input closes (if asked).
+fn stop_signal(watch_stdin: bool) -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
+    let (mut interrupt, mut terminate) = {
         use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                term.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+        (
+            signal(SignalKind::interrupt()).ok(),
+            signal(SignalKind::terminate()).ok(),
+        )
     };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        () = terminate => {}
-        () = stdin_closed => {}
+    async move {
+        let stdin_closed = async {
+            if watch_stdin {
+                stdin_eof().await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        #[cfg(unix)]
+        let signalled = async {
+            let wait = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = wait(interrupt.take()) => {}
+                () = wait(terminate.take()) => {}
+            }
+        };
+        #[cfg(not(unix))]
+        let signalled = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        tokio::select! {
+            () = signalled => {}
+            () = stdin_closed => {}
+        }
     }
 }
 
@@ -178,6 +225,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let stop = stop_signal(watch_stdin);
     let server = match MockServer::start(config).await {
         Ok(server) => server,
         Err(e) => {
@@ -185,18 +233,24 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let line = serde_json::json!({"url": server.url(), "api_key": server.api_key()});
-    let url = line["url"].to_string();
-    let key = line["api_key"].to_string();
+    let mut line = format!(
+        "{{\"url\": {}, \"api_key\": {}",
+        serde_json::Value::from(server.url()),
+        serde_json::Value::from(server.api_key())
+    );
+    if let Some(ca) = server.ca_pem() {
+        line.push_str(&format!(", \"ca_pem\": {}", serde_json::Value::from(ca)));
+    }
+    line.push('}');
     let mut stdout = std::io::stdout().lock();
-    if writeln!(stdout, "{{\"url\": {url}, \"api_key\": {key}}}")
+    if writeln!(stdout, "{line}")
         .and_then(|()| stdout.flush())
         .is_err()
     {
         return ExitCode::FAILURE;
     }
     drop(stdout);
-    stop_signal(watch_stdin).await;
+    stop.await;
     server.shutdown().await;
     ExitCode::SUCCESS
 }

@@ -1,4 +1,4 @@
-//! A fixed-window rate limit per api key: N requests a minute.
+//! A fixed-window rate limit per api key: N requests a window (a minute by default).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -8,9 +8,6 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::ids;
 use crate::lock::lock;
-
-/// The window length.
-const WINDOW_SECONDS: i64 = 60;
 
 /// Where a key stands in its current window.
 #[derive(Debug, Clone, Copy)]
@@ -53,13 +50,18 @@ pub struct RateLimiter {
 }
 
 impl RateLimiter {
-    /// Counts one request of organization `org` against `limit`.
-    pub fn check(&self, org: usize, limit: u32) -> Decision {
+    /// Counts one request of organization `org` against `limit` per `window`.
+    pub fn check(&self, org: usize, limit: u32, window: std::time::Duration) -> Decision {
         let now = Utc::now();
-        let window = Duration::seconds(WINDOW_SECONDS);
+        let window = Duration::from_std(window)
+            .unwrap_or(Duration::MAX)
+            .max(Duration::milliseconds(1));
         let mut windows = lock(&self.windows);
         let (start, count) = windows.entry(org).or_insert((now, 0));
-        if now >= *start + window {
+        let end = start
+            .checked_add_signed(window)
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        if now >= end {
             *start = now;
             *count = 0;
         }
@@ -67,7 +69,9 @@ impl RateLimiter {
         Decision {
             limit,
             remaining: limit.saturating_sub(*count),
-            reset: *start + window,
+            reset: start
+                .checked_add_signed(window)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
             allowed: *count <= limit,
         }
     }
@@ -85,11 +89,12 @@ mod tests {
     #[test]
     fn refuses_past_the_limit() {
         let limiter = RateLimiter::default();
-        assert!(limiter.check(0, 2).allowed);
-        let second = limiter.check(0, 2);
+        let minute = std::time::Duration::from_secs(60);
+        assert!(limiter.check(0, 2, minute).allowed);
+        let second = limiter.check(0, 2, minute);
         assert!(second.allowed);
         assert_eq!(second.remaining, 0);
-        assert!(!limiter.check(0, 2).allowed);
-        assert!(limiter.check(1, 2).allowed);
+        assert!(!limiter.check(0, 2, minute).allowed);
+        assert!(limiter.check(1, 2, minute).allowed);
     }
 }

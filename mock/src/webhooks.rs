@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use hmac::{Hmac, Mac};
 use serde::Serialize;
-use serde_json::{json, Value};
 use sha2::Sha256;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+use crate::control::types::WebhookDelivery;
 use crate::ids;
 use crate::lock::lock;
 use crate::state::{ModelEvent, ModelObject};
@@ -22,7 +22,8 @@ pub const MAX_ATTEMPTS: u32 = 4;
 /// The time one delivery attempt may take.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The JSON body of a webhook: the reference's payload plus `id` and `createdAt`.
+/// The JSON body of a webhook: the reference's payload plus `id` and `createdAt` (and
+/// `photoId` for `model.favorite_selected`).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Payload<'a> {
@@ -31,6 +32,8 @@ struct Payload<'a> {
     created_at: String,
     object_type: &'static str,
     object: &'a ModelObject,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    photo_id: Option<&'a str>,
 }
 
 /// The signature header value: `sha256=<hex of HMAC-SHA256(secret, "{timestamp}.{body}")>`.
@@ -69,7 +72,7 @@ pub struct Webhooks {
     delay: Duration,
     retry: Duration,
     queues: Mutex<Queues>,
-    log: Mutex<Vec<Value>>,
+    log: Mutex<Vec<WebhookDelivery>>,
 }
 
 impl Webhooks {
@@ -92,6 +95,7 @@ impl Webhooks {
         secret: Option<&str>,
         event: &ModelEvent,
         cancel: &CancellationToken,
+        runtime: &tokio::runtime::Handle,
     ) {
         let event_id = ids::event_id();
         let payload = Payload {
@@ -100,6 +104,7 @@ impl Webhooks {
             created_at: ids::now_iso(),
             object_type: "model",
             object: &event.object,
+            photo_id: event.photo_id.as_deref(),
         };
         let Ok(body) = serde_json::to_vec(&payload) else {
             return;
@@ -121,7 +126,7 @@ impl Webhooks {
         if queue.len() == 1 {
             let this = Arc::clone(self);
             let cancel = cancel.clone();
-            tokio::spawn(async move {
+            runtime.spawn(async move {
                 tokio::select! {
                     () = cancel.cancelled() => {}
                     () = this.drain(model_id, generation) => {}
@@ -167,16 +172,16 @@ impl Webhooks {
                 tokio::time::sleep(self.retry).await;
             }
             let (status, error) = self.attempt(pending).await;
-            lock(&self.log).push(json!({
-                "event": pending.event,
-                "eventId": pending.event_id,
-                "modelId": pending.model_id,
-                "url": pending.url,
-                "attempt": attempt,
-                "status": status,
-                "error": error,
-                "at": ids::now_iso(),
-            }));
+            lock(&self.log).push(WebhookDelivery {
+                event: pending.event.to_owned(),
+                event_id: pending.event_id.clone(),
+                model_id: pending.model_id.clone(),
+                url: pending.url.clone(),
+                attempt,
+                status,
+                error,
+                at: ids::now_iso(),
+            });
             if status.is_some_and(|s| (200..300).contains(&s)) {
                 return;
             }
@@ -209,7 +214,7 @@ impl Webhooks {
     }
 
     /// Every delivery attempt so far, oldest first.
-    pub fn log(&self) -> Vec<Value> {
+    pub fn log(&self) -> Vec<WebhookDelivery> {
         lock(&self.log).clone()
     }
 

@@ -112,6 +112,8 @@ async fn reads_a_config_file_and_flags() {
         path.to_str().unwrap(),
         "--rate-limit",
         "50",
+        "--rate-window-ms",
+        "2000",
         "--host",
         "127.0.0.1",
     ])
@@ -124,6 +126,10 @@ async fn reads_a_config_file_and_flags() {
         .await
         .unwrap();
     assert_eq!(answer.headers()["x-ratelimit-limit"], "50");
+    let reset = answer.headers()["x-ratelimit-reset"].to_str().unwrap();
+    let reset = chrono::DateTime::parse_from_rfc3339(reset).unwrap();
+    let left = reset.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    assert!(left <= chrono::Duration::seconds(2), "{left}");
     let org: Value = answer.json().await.unwrap();
     assert_eq!(org["organization"]["name"], "B");
     child.start_kill().unwrap();
@@ -160,16 +166,53 @@ async fn help_documents_every_flag_and_the_control_api() {
         "--webhook-retry-ms",
         "--dev-step-ms",
         "--rate-limit",
+        "--rate-window-ms",
+        "--photos-per-model",
+        "--photo-url-ttl-ms",
         "--invite-limit",
         "--config",
         "--exit-on-stdin-close",
+        "--tls",
+        "ca_pem",
         "/__mock/reset",
         "/__mock/faults",
         "/__mock/requests",
         "/__mock/webhooks",
         "/__mock/organization",
         "/__mock/state",
+        "/__mock/seed",
+        "/__mock/photos/{id}/like",
+        "/__mock/models/{id}/favorite",
+        "after",
     ] {
         assert!(help.contains(flag), "--help lacks {flag}");
     }
+}
+
+#[tokio::test]
+async fn tls_prints_the_ca_and_serves_http2() {
+    let (mut child, first, line) = spawn(&["--tls", "--exit-on-stdin-close"]).await;
+    assert!(line.starts_with("{\"url\": \"https://127.0.0.1:"), "{line}");
+    assert!(!line.trim_end().contains('\n'));
+    let ca = first["ca_pem"].as_str().unwrap();
+    assert!(ca.starts_with("-----BEGIN CERTIFICATE-----"));
+    let _ = client();
+    let trusting = reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(ca.as_bytes()).unwrap())
+        .no_proxy()
+        .build()
+        .unwrap();
+    let answer = trusting
+        .get(format!(
+            "{}/api/v1/organization",
+            first["url"].as_str().unwrap()
+        ))
+        .bearer_auth(first["api_key"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.version(), reqwest::Version::HTTP_2);
+    assert_eq!(answer.status(), 200);
+    drop(child.stdin.take());
+    assert_eq!(wait_exit(&mut child).await.code(), Some(0));
 }

@@ -3,9 +3,13 @@
 
 mod common;
 
+use std::time::Duration;
+
 use common::Mock;
 use headshotpro_mock::{MockConfig, OrganizationConfig};
 use serde_json::{json, Value};
+
+const CREDITS_PATH: &str = "/api/v1/organization/credits";
 
 #[tokio::test]
 async fn health_and_state() {
@@ -477,4 +481,63 @@ async fn config_files_add_organizations() {
         .load_file(&dir.join("missing.json"))
         .is_err());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn a_short_rate_window_reopens_at_its_reset() {
+    let mock = Mock::with(MockConfig {
+        rate_limit: Some(2),
+        rate_window: Duration::from_millis(400),
+        ..MockConfig::default()
+    })
+    .await;
+    let first = mock.api("GET", CREDITS_PATH, None).await;
+    let reset = first.header("x-ratelimit-reset").unwrap().to_owned();
+    let reset_at = chrono::DateTime::parse_from_rfc3339(&reset).unwrap();
+    let left = reset_at.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    assert!(left <= chrono::Duration::milliseconds(400), "{left}");
+    // Every answer carries the headers: an error answer and a V2 answer too.
+    let missing = mock
+        .api("GET", "/api/v2/organization/models/nope", None)
+        .await;
+    missing.assert_error(404, "NOT_FOUND");
+    assert_eq!(missing.header("x-ratelimit-remaining"), Some("0"));
+    let refused = mock.api("GET", "/api/v2/organization/teams", None).await;
+    refused.assert_error(429, "RATE_LIMIT_EXCEEDED");
+    assert_eq!(refused.header("x-ratelimit-reset"), Some(reset.as_str()));
+
+    // Once the reported reset has passed, a new window opens.
+    let wait = (reset_at.with_timezone(&chrono::Utc) - chrono::Utc::now())
+        .to_std()
+        .unwrap_or_default();
+    tokio::time::sleep(wait + Duration::from_millis(20)).await;
+    let again = mock.api("GET", CREDITS_PATH, None).await;
+    assert_eq!(again.status, 200, "{}", again.text);
+    assert_eq!(again.header("x-ratelimit-remaining"), Some("1"));
+    assert_ne!(again.header("x-ratelimit-reset"), Some(reset.as_str()));
+}
+
+#[tokio::test]
+async fn the_rate_window_is_an_organization_setting() {
+    let mock = Mock::start().await;
+    let org = mock
+        .control_ok(
+            "PUT",
+            "/__mock/organization",
+            Some(json!({"rateLimit": 1, "rateWindowMs": 250})),
+        )
+        .await;
+    assert_eq!(org["organization"]["rateWindowMs"], 250);
+    let first = mock.api("GET", CREDITS_PATH, None).await;
+    let reset = chrono::DateTime::parse_from_rfc3339(first.header("x-ratelimit-reset").unwrap())
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    assert!(reset - chrono::Utc::now() <= chrono::Duration::milliseconds(250));
+    mock.control(
+        "PUT",
+        "/__mock/organization",
+        Some(json!({"rateWindowMs": 0})),
+    )
+    .await
+    .assert_error(400, "INVALID_REQUEST");
 }

@@ -223,3 +223,100 @@ async fn bad_fault_specs_are_refused() {
         .await
         .assert_error(400, "INVALID_REQUEST");
 }
+
+#[tokio::test]
+async fn after_drop_processes_the_request_then_closes_the_connection() {
+    let mock = Mock::start().await;
+    mock.control_ok(
+        "POST",
+        "/__mock/faults",
+        Some(json!({"method": "POST", "path": "/api/v1/organization/invite", "after": "drop"})),
+    )
+    .await;
+    let sent = mock
+        .try_send(
+            "POST",
+            "/api/v1/organization/invite",
+            Some(&mock.key.clone()),
+            Some(r#"{"email": "once@example.com"}"#),
+        )
+        .await;
+    assert!(sent.is_err(), "no answer comes back");
+    // ...but the invite exists, exactly once.
+    let list = mock.api("GET", "/api/v1/organization/invites", None).await;
+    let invites = list.json["invites"].as_array().unwrap();
+    assert_eq!(invites.len(), 1);
+    assert_eq!(invites[0]["email"], "once@example.com");
+    let posts = mock
+        .requests()
+        .await
+        .into_iter()
+        .filter(|r| r["method"] == "POST")
+        .count();
+    assert_eq!(posts, 1);
+}
+
+#[tokio::test]
+async fn after_a_status_processes_the_request_then_answers_that_status() {
+    let mock = Mock::start().await;
+    const CREATE: &str = "/api/v2/organization/models";
+    mock.control_ok(
+        "POST",
+        "/__mock/faults",
+        Some(json!({"method": "POST", "path": CREATE, "after": 502, "times": 1})),
+    )
+    .await;
+    let first = mock
+        .api("POST", CREATE, Some(json!({"email": "m@example.com"})))
+        .await;
+    first.assert_error(502, "INJECTED");
+    // The model was created: a resend meets "already exists", and the list holds one.
+    mock.api("POST", CREATE, Some(json!({"email": "m@example.com"})))
+        .await
+        .assert_error(400, "ALREADY_EXISTS");
+    let list = mock.api("GET", CREATE, None).await;
+    assert_eq!(list.json["pagination"]["total"], 1);
+
+    // With a body and headers of its own, and the rate-limit headers of the real answer.
+    mock.control_ok(
+        "PUT",
+        "/__mock/organization",
+        Some(json!({"rateLimit": 100})),
+    )
+    .await;
+    mock.control_ok(
+        "POST",
+        "/__mock/faults",
+        Some(json!({"path": "/api/v1/organization/teams", "after": 504,
+                    "body": {"message": "Gateway Timeout"}, "headers": {"x-fault": "yes"}})),
+    )
+    .await;
+    let team = mock
+        .api(
+            "POST",
+            "/api/v1/organization/teams",
+            Some(json!({"name": "Ops"})),
+        )
+        .await;
+    assert_eq!(team.status, 504);
+    assert_eq!(team.json, json!({"message": "Gateway Timeout"}));
+    assert_eq!(team.header("x-fault"), Some("yes"));
+    assert!(team.header("x-ratelimit-remaining").is_some());
+    let org = mock.api("GET", "/api/v1/organization", None).await;
+    assert_eq!(org.json["organization"]["teams"][0]["name"], "Ops");
+}
+
+#[tokio::test]
+async fn after_conflicting_with_status_or_drop_or_malformed_is_refused() {
+    let mock = Mock::start().await;
+    for spec in [
+        json!({"path": "/api/", "after": 502, "status": 500}),
+        json!({"path": "/api/", "after": "drop", "drop": true}),
+        json!({"path": "/api/", "after": "explode"}),
+        json!({"path": "/api/", "after": 99}),
+    ] {
+        mock.control("POST", "/__mock/faults", Some(spec))
+            .await
+            .assert_error(400, "INVALID_REQUEST");
+    }
+}

@@ -276,3 +276,52 @@ async fn webhook_settings_change_at_runtime_and_reset_cancels_pending_deliveries
     assert_eq!(receiver.hits().len(), 1, "reset cancels pending webhooks");
     assert!(mock.webhook_log().await.is_empty());
 }
+
+#[tokio::test]
+async fn photos_ready_and_favorite_selected_carry_an_id_and_a_timestamp() {
+    let receiver = Receiver::start(&[]).await;
+    let mock = Mock::with(config(&receiver.url, Some("whsec_v2"))).await;
+    let id = mock.active_model("fav@example.com").await;
+    // created, waiting, pending, generatingHeadshots, active, photos_ready
+    let hits = receiver.wait_for(6).await;
+    let ready = hits[5].json();
+    assert_eq!(ready["event"], "model.photos_ready");
+    assert_eq!(ready["object"]["status"], "active");
+    assert!(ready["object"]["finishedAt"].is_string());
+
+    let photos = mock.v2("GET", &format!("/models/{id}/photos"), None).await;
+    let photo = photos["photos"][2]["id"].as_str().unwrap().to_owned();
+    mock.control_ok(
+        "POST",
+        &format!("/__mock/models/{id}/favorite"),
+        Some(json!({"photoId": photo})),
+    )
+    .await;
+    let hits = receiver.wait_for(7).await;
+    let chosen = hits[6].json();
+    assert_eq!(chosen["event"], "model.favorite_selected");
+    assert_eq!(chosen["photoId"], photo.as_str());
+    assert_eq!(chosen["object"]["_id"], id.as_str());
+    assert_eq!(
+        hits[6].headers["x-headshotpro-signature"],
+        expected_signature("whsec_v2", &hits[6])
+    );
+
+    let mut event_ids = Vec::new();
+    for hit in &hits {
+        let payload = hit.json();
+        let event_id = payload["id"].as_str().unwrap().to_owned();
+        assert!(event_id.starts_with("evt_"), "{event_id}");
+        assert!(
+            chrono::DateTime::parse_from_rfc3339(payload["createdAt"].as_str().unwrap()).is_ok()
+        );
+        assert!(!event_ids.contains(&event_id), "event ids are unique");
+        event_ids.push(event_id);
+    }
+    let log = eventually("the favorite in the log", || async {
+        let log = mock.webhook_log().await;
+        (log.len() >= 7).then_some(log)
+    })
+    .await;
+    assert_eq!(log[6]["event"], "model.favorite_selected");
+}

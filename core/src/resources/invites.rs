@@ -3,9 +3,11 @@
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
+use crate::envelope::Answer;
 use crate::error::Result;
-use crate::transport::Call;
-use crate::types::{Invite, InviteDetails, InviteSummary};
+use crate::reconcile;
+use crate::transport::{Call, Sent};
+use crate::types::{Invite, InviteDetails, InviteSummary, InviteV2};
 use crate::validate;
 use crate::Client;
 
@@ -52,7 +54,9 @@ impl<'a> Invites<'a> {
     }
 
     /// Invites a member by email, optionally into a team. A credit is spent
-    /// when the member uploads photos. Not retried after it may have arrived.
+    /// when the member uploads photos. When the request may have arrived but
+    /// the answer was lost, it is resent; if the resend meets ALREADY_EXISTS
+    /// the invite is found in the invite list (never a duplicate invite).
     pub async fn create(&self, email: &str, team_id: Option<&str>) -> Result<Invite> {
         validate::email(email)?;
         validate::optional_id("team_id", team_id)?;
@@ -62,7 +66,12 @@ impl<'a> Invites<'a> {
             "/api/v1/organization/invite",
         )
         .json(&CreateBody { email, team_id })?;
-        let created: Created = self.client.transport.send(&call).await?;
+        let created: Created = match self.client.transport.send_create(&call).await? {
+            Sent::Answer(created) => created,
+            Sent::Exists(ambiguous) => {
+                return reconcile::invite(self.client, email, team_id, ambiguous).await
+            }
+        };
         Ok(Invite {
             id: created.id,
             email: created
@@ -112,5 +121,19 @@ impl<'a> Invites<'a> {
         );
         let one: One = self.client.transport.send(&call).await?;
         Ok(one.invite)
+    }
+
+    /// The invite sent to this email, as the current API describes it
+    /// (`GET /api/v2/organization/invites/{email}`).
+    pub async fn retrieve_by_email(&self, email: &str) -> Result<InviteV2> {
+        validate::email(email)?;
+        let segment = validate::path_segment("email", email)?;
+        let call = Call::new(
+            "invites.retrieve_by_email",
+            Method::GET,
+            format!("/api/v2/organization/invites/{segment}"),
+        );
+        let (status, body) = self.client.transport.send_raw(&call).await?;
+        Answer::parse(call.operation, status, &body)?.object("invite")
     }
 }

@@ -1,13 +1,17 @@
 //! The API grouped by resource, as `client.invites().create(..)`.
 
 mod invites;
+mod members;
 mod models;
 mod organization;
+mod photos;
 mod teams;
 
 pub use invites::Invites;
+pub use members::Members;
 pub use models::Models;
 pub use organization::OrganizationApi;
+pub use photos::Photos;
 pub use teams::Teams;
 
 use serde::Deserialize;

@@ -1,4 +1,5 @@
-//! Whitelabel models under `/api/v2/organization/whitelabel/model`.
+//! Whitelabel models under `/api/v2/organization/whitelabel/model`, and
+//! their list under `/api/v2/organization/models`.
 
 use std::time::Duration;
 
@@ -7,8 +8,14 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use crate::error::{Error, Result};
-use crate::transport::Call;
-use crate::types::{DeletedModel, Model, ModelStatus};
+use crate::page::{ListRequest, Page};
+use crate::page_stream::ItemStream;
+use crate::reconcile;
+use crate::transport::{Call, Sent};
+use crate::types::{
+    DeletedModel, Model, ModelCreateParams, ModelListParams, ModelStatus, ModelSummary,
+    ModelVersion,
+};
 use crate::validate;
 use crate::Client;
 
@@ -30,6 +37,8 @@ struct CreateBody<'b> {
     #[serde(skip_serializing_if = "Option::is_none")]
     team_id: Option<&'b str>,
     is_development: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<&'b ModelVersion>,
 }
 
 impl<'a> Models<'a> {
@@ -38,27 +47,65 @@ impl<'a> Models<'a> {
     }
 
     /// Creates an anonymous user and model. A credit is spent when onboarding
-    /// finishes (never for development models). Not retried after it may
-    /// have arrived.
+    /// finishes (never for development models). When the request may have
+    /// arrived but the answer was lost, it is resent; if the resend meets
+    /// ALREADY_EXISTS the model is found in the model list and retrieved
+    /// (never a duplicate model).
     pub async fn create(
         &self,
         email: &str,
         team_id: Option<&str>,
         is_development: bool,
     ) -> Result<Model> {
-        validate::email(email)?;
-        validate::optional_id("team_id", team_id)?;
+        self.create_body(CreateBody {
+            email,
+            team_id,
+            is_development,
+            version: None,
+        })
+        .await
+    }
+
+    /// [`Models::create`] with every option, including the model `version`:
+    /// `create_with(ModelCreateParams::new(email).version(ModelVersion::OneShot))`.
+    pub async fn create_with(&self, params: ModelCreateParams) -> Result<Model> {
+        self.create_body(CreateBody {
+            email: &params.email,
+            team_id: params.team_id.as_deref(),
+            is_development: params.is_development,
+            version: params.version.as_ref(),
+        })
+        .await
+    }
+
+    async fn create_body(&self, body: CreateBody<'_>) -> Result<Model> {
+        validate::email(body.email)?;
+        validate::optional_id("team_id", body.team_id)?;
         let call = Call::new(
             "models.create",
             Method::POST,
             "/api/v2/organization/whitelabel/model/create",
         )
-        .json(&CreateBody {
-            email,
-            team_id,
-            is_development,
-        })?;
-        self.client.transport.send(&call).await
+        .json(&body)?;
+        match self.client.transport.send_create(&call).await? {
+            Sent::Answer(model) => Ok(model),
+            Sent::Exists(ambiguous) => reconcile::model(self.client, body.email, ambiguous).await,
+        }
+    }
+
+    /// One page of the organization's models; `next_page()` fetches the
+    /// following one.
+    pub async fn list(&self, params: ModelListParams) -> Result<Page<ModelSummary>> {
+        list_request(params)?.first(self.client).await
+    }
+
+    /// Every model from `params.offset` on, fetched page by page as the
+    /// stream is read. Bad arguments are the stream's first item.
+    pub fn stream(&self, params: ModelListParams) -> ItemStream<ModelSummary> {
+        match list_request(params) {
+            Ok(request) => request.stream(self.client),
+            Err(error) => ItemStream::failed(error),
+        }
     }
 
     /// A model's status and a fresh signed URL.
@@ -72,7 +119,9 @@ impl<'a> Models<'a> {
         self.client.transport.send(&call).await
     }
 
-    /// Deletes a model and its anonymous user.
+    /// Deletes a model and its anonymous user. When an attempt's answer was
+    /// lost and the resend finds the model already deleted, the delete counts
+    /// as done.
     pub async fn delete(&self, model_id: &str) -> Result<DeletedModel> {
         let id = validate::path_segment("model_id", model_id)?;
         let call = Call::new(
@@ -80,7 +129,8 @@ impl<'a> Models<'a> {
             Method::DELETE,
             format!("/api/v2/organization/whitelabel/model/delete/{id}"),
         );
-        self.client.transport.send(&call).await
+        let deleted = self.client.transport.send_delete(&call).await?;
+        Ok(deleted.unwrap_or_else(|| crate::reconcile::deleted_model(model_id)))
     }
 
     /// Polls [`Models::retrieve`] with backoff until the model reaches `until`
@@ -94,25 +144,47 @@ impl<'a> Models<'a> {
         timeout: Duration,
     ) -> Result<Model> {
         validate::path_segment("model_id", model_id)?;
-        let deadline = Instant::now() + timeout;
+        // No deadline when the timeout reaches past what the clock can count.
+        let deadline = Instant::now().checked_add(timeout);
         let mut pause = FIRST_POLL;
         let mut last = None;
         loop {
-            let model = tokio::time::timeout_at(deadline, self.retrieve(model_id))
-                .await
-                .map_err(|_| wait_timeout(model_id, &until, timeout, last.as_ref()))??;
+            let retrieve = self.retrieve(model_id);
+            let model = match deadline {
+                Some(deadline) => tokio::time::timeout_at(deadline, retrieve)
+                    .await
+                    .map_err(|_| wait_timeout(model_id, &until, timeout, last.as_ref()))??,
+                None => retrieve.await?,
+            };
             if model.status == until || model.status.is_final() {
                 return Ok(model);
             }
-            let now = Instant::now();
-            if now >= deadline {
-                return Err(wait_timeout(model_id, &until, timeout, Some(&model.status)));
+            let mut nap = pause;
+            if let Some(deadline) = deadline {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(wait_timeout(model_id, &until, timeout, Some(&model.status)));
+                }
+                nap = nap.min(left);
             }
             last = Some(model.status);
-            tokio::time::sleep(pause.min(deadline - now)).await;
+            tokio::time::sleep(nap).await;
             pause = pause.mul_f64(1.5).min(MAX_POLL);
         }
     }
+}
+
+fn list_request(params: ModelListParams) -> Result<ListRequest> {
+    validate::optional_id("team_id", params.team_id.as_deref())?;
+    Ok(ListRequest::new(
+        "models.list",
+        "/api/v2/organization/models".to_owned(),
+        &["models"],
+        params.limit,
+        params.offset,
+    )?
+    .filter("status", params.status.map(|s| s.to_string()))
+    .filter("teamId", params.team_id))
 }
 
 fn wait_timeout(

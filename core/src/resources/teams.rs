@@ -1,12 +1,14 @@
-//! Teams under `/api/v1/organization/teams`.
+//! Teams under `/api/v1/organization/teams`, and their list under
+//! `/api/v2/organization/teams`.
 
 use reqwest::Method;
 use serde::Serialize;
 
 use super::OrganizationEnvelope;
+use crate::envelope::Answer;
 use crate::error::Result;
 use crate::transport::Call;
-use crate::types::Organization;
+use crate::types::{Organization, Team};
 use crate::validate;
 use crate::Client;
 
@@ -31,6 +33,13 @@ impl<'a> Teams<'a> {
         Self { client }
     }
 
+    /// Every team of the organization.
+    pub async fn list(&self) -> Result<Vec<Team>> {
+        let call = Call::new("teams.list", Method::GET, "/api/v2/organization/teams");
+        let (status, body) = self.client.transport.send_raw(&call).await?;
+        Answer::parse(call.operation, status, &body)?.list(&["teams"])
+    }
+
     /// Creates a team.
     pub async fn create(&self, name: &str) -> Result<Organization> {
         validate::non_empty("name", name)?;
@@ -53,6 +62,8 @@ impl<'a> Teams<'a> {
     }
 
     /// Deletes a team; its members stay in the organization without a team.
+    /// When an attempt's answer was lost and the resend finds the team gone,
+    /// the delete counts as done and the organization is fetched.
     pub async fn delete(&self, team_id: &str) -> Result<Organization> {
         let id = validate::path_segment("team_id", team_id)?;
         let call = Call::new(
@@ -60,7 +71,15 @@ impl<'a> Teams<'a> {
             Method::DELETE,
             format!("/api/v1/organization/teams/{id}"),
         );
-        self.organization(call).await
+        match self
+            .client
+            .transport
+            .send_delete::<OrganizationEnvelope>(&call)
+            .await?
+        {
+            Some(envelope) => Ok(envelope.organization),
+            None => self.client.organization().retrieve().await,
+        }
     }
 
     /// Adds existing organization members to a team.

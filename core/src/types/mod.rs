@@ -1,12 +1,27 @@
 //! The typed objects of the API, camelCase on the wire.
 
 mod invite;
+mod invite_v2;
+mod member;
 mod model;
+mod model_summary;
 pub(crate) mod open_enum;
 mod organization;
+mod params;
+mod photo;
 mod status;
 
 pub use invite::{Invite, InviteDetails, InviteSummary};
+pub use invite_v2::InviteV2;
+pub use member::Member;
 pub use model::{DeletedModel, Model};
+pub use model_summary::ModelSummary;
 pub use organization::{Organization, Team};
-pub use status::{InviteStatus, ModelStatus, WebhookEventType};
+pub use params::{
+    FavoriteListParams, MemberListParams, ModelCreateParams, ModelListParams, PhotoListParams,
+};
+pub use photo::{DownloadLink, DownloadLinks, FavoritePhoto, Photo, PhotoUrls};
+pub use status::{
+    InviteStatus, InviteV2Status, LikedStatus, MemberStatus, ModelStatus, ModelVersion,
+    PhotoInclude, PhotoStatus, WebhookEventType,
+};

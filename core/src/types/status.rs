@@ -56,6 +56,81 @@ open_enum! {
     }
 }
 
+open_enum! {
+    /// Where a member of the organization stands (`members.list`).
+    pub enum MemberStatus {
+        /// Joined the organization.
+        Accepted => "accepted",
+        /// Invited, not yet joined.
+        Pending => "pending",
+        /// Headshots are done.
+        Finished => "finished",
+    }
+}
+
+open_enum! {
+    /// Where an invite stands in the current API (`invites.retrieve_by_email`).
+    pub enum InviteV2Status {
+        /// Sent, not yet accepted.
+        Pending => "pending",
+        /// Accepted by the member.
+        Accepted => "accepted",
+        /// Revoked by the organization.
+        Revoked => "revoked",
+        /// The member is uploading photos.
+        Uploading => "uploading",
+        /// Headshots are being generated.
+        Generating => "generating",
+        /// Headshots are ready.
+        Completed => "completed",
+        /// The member was deleted.
+        Deleted => "deleted",
+    }
+}
+
+open_enum! {
+    /// The kind of model to train (`models.create`'s `version`).
+    pub enum ModelVersion {
+        /// A LoRA trained on the user's photos.
+        Lora => "lora",
+        /// One-shot generation without training.
+        OneShot => "one-shot",
+    }
+}
+
+open_enum! {
+    /// Whether a photo is still available.
+    pub enum PhotoStatus {
+        /// Available.
+        Active => "active",
+        /// Deleted.
+        Deleted => "deleted",
+    }
+}
+
+open_enum! {
+    /// What the user thinks of a photo.
+    pub enum LikedStatus {
+        /// No reaction yet (`none` on the wire).
+        NotLiked => "none",
+        /// Liked.
+        Liked => "liked",
+        /// Loved.
+        Loved => "loved",
+    }
+}
+
+open_enum! {
+    /// Which photo URLs an answer carries: `main` (the default), or `all`
+    /// (adds the thumbnail and original URLs).
+    pub enum PhotoInclude {
+        /// The main URL only.
+        Main => "main",
+        /// Main, thumbnail and original URLs.
+        All => "all",
+    }
+}
+
 impl ModelStatus {
     /// Whether no further change can happen (`deleted`). `failed` is not final:
     /// failed models restart.
@@ -81,5 +156,19 @@ mod tests {
             InviteStatus::PendingInvite
         );
         assert!(ModelStatus::Deleted.is_final() && !ModelStatus::Failed.is_final());
+    }
+
+    #[test]
+    fn current_api_enums_keep_wire_strings() {
+        assert_eq!(ModelVersion::OneShot.as_str(), "one-shot");
+        assert_eq!(LikedStatus::from("none"), LikedStatus::NotLiked);
+        assert_eq!(
+            MemberStatus::from("archived"),
+            MemberStatus::Unknown("archived".into())
+        );
+        let s: InviteV2Status = serde_json::from_str("\"uploading\"").unwrap();
+        assert_eq!(s, InviteV2Status::Uploading);
+        assert_eq!(PhotoInclude::All, "all");
+        assert_eq!(PhotoStatus::from("active"), PhotoStatus::Active);
     }
 }

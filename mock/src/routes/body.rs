@@ -42,6 +42,30 @@ pub fn optional_bool(body: &Map<String, Value>, field: &str) -> ApiResult<Option
     }
 }
 
+/// An optional array of non-empty strings; `null` counts as absent, an empty array is
+/// refused.
+pub fn optional_strings(body: &Map<String, Value>, field: &str) -> ApiResult<Option<Vec<String>>> {
+    match body.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(items)) if items.is_empty() => {
+            Err(ApiError::invalid(format!("{field} must not be empty")))
+        }
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| match item {
+                Value::String(s) if !s.trim().is_empty() => Ok(s.clone()),
+                _ => Err(ApiError::invalid(format!(
+                    "{field} must hold non-empty strings"
+                ))),
+            })
+            .collect::<ApiResult<Vec<String>>>()
+            .map(Some),
+        Some(_) => Err(ApiError::invalid(format!(
+            "{field} must be an array of strings"
+        ))),
+    }
+}
+
 /// The required `email` field; it must contain `@`.
 pub fn email(body: &Map<String, Value>) -> ApiResult<String> {
     let email = string(body, "email")?;

@@ -1,10 +1,11 @@
 //! The HeadshotPro API endpoints, at the reference's paths.
 
-mod body;
+pub(crate) mod body;
 mod invites;
-mod models;
+pub(crate) mod models;
 mod organization;
 mod teams;
+mod v2;
 
 use std::sync::Arc;
 
@@ -50,6 +51,7 @@ pub fn router(app: Arc<App>) -> Router {
             "/api/v2/organization/whitelabel/model/delete/{model_id}",
             delete(models::remove),
         )
+        .merge(v2::router(Arc::clone(&app)))
         .fallback(|| async { ApiError::not_found("No such endpoint") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(
@@ -62,7 +64,7 @@ pub fn router(app: Arc<App>) -> Router {
 }
 
 /// A path id, non-empty.
-fn path_id(path: Result<Path<String>, PathRejection>) -> ApiResult<String> {
+pub(crate) fn path_id(path: Result<Path<String>, PathRejection>) -> ApiResult<String> {
     match path {
         Ok(Path(id)) if !id.trim().is_empty() => Ok(id),
         Ok(_) => Err(ApiError::invalid("the id must not be empty")),

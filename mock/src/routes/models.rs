@@ -15,7 +15,7 @@ use crate::gateway::OrgId;
 use crate::state::Org;
 
 /// 403 unless the organization has the whitelabel feature.
-fn require_whitelabel(org: &Org) -> ApiResult<()> {
+pub(crate) fn require_whitelabel(org: &Org) -> ApiResult<()> {
     if org.settings.whitelabel {
         Ok(())
     } else {
@@ -25,7 +25,8 @@ fn require_whitelabel(org: &Org) -> ApiResult<()> {
     }
 }
 
-/// `POST /api/v2/organization/whitelabel/model/create {email, teamId?, isDevelopment?}` →
+/// `POST /api/v2/organization/whitelabel/model/create {email, teamId?, isDevelopment?,
+/// version?}` (also `POST /api/v2/organization/models`) →
 /// `{success, modelId, status, isDevelopment (only when true), signedUrl}`.
 pub async fn create(
     State(app): State<Arc<App>>,
@@ -37,9 +38,10 @@ pub async fn create(
     let email = body::email(&input)?;
     let team_id = body::optional_string(&input, "teamId")?;
     let is_development = body::optional_bool(&input, "isDevelopment")?.unwrap_or(false);
+    let version = body::optional_string(&input, "version")?;
     let answer = app.change(org, |o| {
         require_whitelabel(o)?;
-        o.create_model(&email, team_id, is_development)
+        o.create_model(&email, team_id, is_development, version)
     })?;
     Ok(Json(answer))
 }

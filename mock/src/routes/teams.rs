@@ -26,10 +26,27 @@ pub async fn create(
     Extension(OrgId(org)): Extension<OrgId>,
     bytes: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let name = body::string(&body::object(&bytes)?, "name")?;
+    let (answer, _) = create_team(&app, org, &bytes)?;
+    Ok(Json(answer))
+}
+
+/// `POST /api/v2/organization/teams {name}`: the v1 answer plus the new `team: {name, id}`.
+pub async fn create_v2(
+    State(app): State<Arc<App>>,
+    Extension(OrgId(org)): Extension<OrgId>,
+    bytes: Bytes,
+) -> ApiResult<Json<Value>> {
+    let (mut answer, team) = create_team(&app, org, &bytes)?;
+    answer["team"] = team;
+    Ok(Json(answer))
+}
+
+/// Creates a team: the organization answer and the team.
+fn create_team(app: &Arc<App>, org: usize, bytes: &[u8]) -> ApiResult<(Value, Value)> {
+    let name = body::string(&body::object(bytes)?, "name")?;
     app.change(org, |o| {
-        o.create_team(&name)?;
-        Ok((Json(answer(o)), Vec::new()))
+        let team = o.create_team(&name)?.to_json();
+        Ok(((answer(o), team), Vec::new()))
     })
 }
 

@@ -83,11 +83,22 @@ impl Invite {
 }
 
 impl Org {
-    /// Creates a pending invite: needs a credit (not spent yet) and room under the
-    /// pending-invite limit.
+    /// Creates a pending invite: needs a credit (not spent yet), room under the
+    /// pending-invite limit, and no other pending invite for the email (400
+    /// ALREADY_EXISTS: an email has at most one pending invite).
     pub fn create_invite(&mut self, email: &str, team_id: Option<String>) -> ApiResult<Invite> {
         if let Some(team) = &team_id {
             self.require_team(team)?;
+        }
+        if self
+            .invites
+            .iter()
+            .any(|i| i.status == InviteStatus::PendingInvite && same_email(&i.email, email))
+        {
+            return Err(ApiError::already_exists(format!(
+                "An invite for {} is already pending",
+                email.trim()
+            )));
         }
         self.require_credit()?;
         if let Some(limit) = self.settings.invite_limit {

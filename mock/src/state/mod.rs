@@ -4,19 +4,26 @@
 //! behind a lock and never holds it across an await.
 
 mod invites;
+mod members;
 mod models;
+mod photos;
+mod seed;
 mod teams;
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::config::OrganizationConfig;
+use crate::config::{Envelope, OrganizationConfig};
 use crate::error::{ApiError, ApiResult};
 
-pub use invites::Invite;
-pub use models::{Model, ModelEvent, ModelObject};
-pub use teams::{Member, Team};
+pub use invites::{Invite, InviteStatus};
+pub use members::{Member, MemberStatus, MemberView};
+pub use models::{Model, ModelEvent, ModelObject, ModelStatus};
+pub use photos::{LikedStatus, Photo};
+pub use seed::{SeedReport, SeedRequest};
+pub use teams::Team;
 
 /// Rows kept in insertion order and found by id.
 #[derive(Debug, Clone)]
@@ -85,8 +92,16 @@ pub struct Settings {
     pub webhook_secret: Option<String>,
     /// Pending invites allowed.
     pub invite_limit: Option<u32>,
-    /// Requests a minute allowed.
+    /// Requests allowed per rate window.
     pub rate_limit: Option<u32>,
+    /// The length of a rate window.
+    pub rate_window: Duration,
+    /// The photos a model gets when it turns active.
+    pub photos_per_model: u32,
+    /// How long a signed photo URL stays valid.
+    pub photo_url_ttl: Duration,
+    /// Where V2 answers put their fields.
+    pub envelope: Envelope,
 }
 
 impl Settings {
@@ -104,6 +119,10 @@ impl Settings {
             "webhookSecret": self.webhook_secret,
             "inviteLimit": self.invite_limit,
             "rateLimit": self.rate_limit,
+            "rateWindowMs": millis(self.rate_window),
+            "photosPerModel": self.photos_per_model,
+            "photoUrlTtlMs": millis(self.photo_url_ttl),
+            "envelope": self.envelope.as_str(),
         })
     }
 }
@@ -115,12 +134,18 @@ pub struct Org {
     pub settings: Settings,
     /// Its teams, in creation order.
     pub teams: Vec<Team>,
-    /// Its members (the emails of accepted invites).
+    /// Its members (the emails of accepted invites, and seeded ones), in joining order.
     pub members: Vec<Member>,
+    /// Member positions by normalized email.
+    member_index: HashMap<String, usize>,
     /// Its invites.
     pub invites: Table<Invite>,
     /// Its whitelabel models.
     pub models: Table<Model>,
+    /// The model of every photo, by photo id.
+    photo_index: HashMap<String, String>,
+    /// How many members and models `seed` made so far (their emails stay unique).
+    seeded: u64,
 }
 
 impl Org {
@@ -139,11 +164,18 @@ impl Org {
                 webhook_secret: config.webhook_secret.clone(),
                 invite_limit: config.invite_limit,
                 rate_limit: config.rate_limit,
+                rate_window: config.rate_window,
+                photos_per_model: config.photos_per_model,
+                photo_url_ttl: config.photo_url_ttl,
+                envelope: config.envelope,
             },
             teams: Vec::new(),
             members: Vec::new(),
+            member_index: HashMap::new(),
             invites: Table::default(),
             models: Table::default(),
+            photo_index: HashMap::new(),
+            seeded: 0,
         }
     }
 
@@ -209,6 +241,22 @@ impl Store {
         self.orgs.iter().position(|o| o.models.get(id).is_some())
     }
 
+    /// Whether a photo exists and its model is not deleted.
+    pub fn photo_exists(&self, id: &str) -> bool {
+        self.orgs.iter().any(|o| {
+            o.model_of_photo(id)
+                .and_then(|m| o.models.get(m))
+                .is_some_and(|m| m.photos.iter().any(|p| p.id == id && !p.deleted))
+        })
+    }
+
+    /// The organization holding this photo.
+    pub fn org_of_photo(&self, id: &str) -> Option<usize> {
+        self.orgs
+            .iter()
+            .position(|o| o.photo_index.contains_key(id))
+    }
+
     /// The whole state for `GET /__mock/state`.
     pub fn to_json(&self) -> Value {
         json!({
@@ -220,4 +268,14 @@ impl Store {
 /// Emails compare without regard to case or surrounding spaces.
 pub fn same_email(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// An email as a lookup key: trimmed, lower case.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_ascii_lowercase()
+}
+
+/// A duration in whole milliseconds, saturating.
+pub fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }

@@ -4,9 +4,13 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::{same_email, Org};
+use super::{email_key, same_email, Org};
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
+use crate::state::photos::Photo;
+
+/// The model versions the create endpoint accepts (the first is the default).
+pub const MODEL_VERSIONS: [&str; 2] = ["lora", "one-shot"];
 
 /// Where a model stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +44,21 @@ impl ModelStatus {
             Self::Deleted => "deleted",
         }
     }
+
+    /// Reads a wire string.
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            Self::Onboarding,
+            Self::Waiting,
+            Self::Pending,
+            Self::GeneratingHeadshots,
+            Self::Active,
+            Self::Failed,
+            Self::Deleted,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
 }
 
 /// A whitelabel model.
@@ -65,6 +84,12 @@ pub struct Model {
     pub deleted_at: Option<DateTime<Utc>>,
     /// When its signed access expires.
     pub invite_expires_at: DateTime<Utc>,
+    /// The model version (`lora` or `one-shot`).
+    pub version: String,
+    /// Its headshots, made when it first turns active.
+    pub photos: Vec<Photo>,
+    /// The photo the user chose as favorite.
+    pub favorite: Option<String>,
 }
 
 /// The `object` of a webhook payload, exactly the reference's fields.
@@ -100,10 +125,13 @@ pub struct ModelObject {
 /// A model event to deliver as a webhook.
 #[derive(Debug, Clone)]
 pub struct ModelEvent {
-    /// `model.created`, `model.status.updated`, `model.photos_ready` or `model.deleted`.
+    /// `model.created`, `model.status.updated`, `model.photos_ready`,
+    /// `model.favorite_selected` or `model.deleted`.
     pub event: &'static str,
     /// The model as it is after the change.
     pub object: ModelObject,
+    /// The chosen photo (`model.favorite_selected` only).
+    pub photo_id: Option<String>,
 }
 
 impl Model {
@@ -129,6 +157,29 @@ impl Model {
         value
     }
 
+    /// The V2 list entry: `{id, uid, email, title, status, teamId, teamName, isDevelopment,
+    /// version, createdAt, finishedAt}`.
+    pub fn to_summary_json(&self, team_name: Option<&str>) -> Value {
+        json!({
+            "id": self.id,
+            "uid": self.uid,
+            "email": self.email,
+            "title": self.title(),
+            "status": self.status.as_str(),
+            "teamId": self.team_id,
+            "teamName": team_name,
+            "isDevelopment": self.is_development,
+            "version": self.version,
+            "createdAt": ids::iso(self.created_at),
+            "finishedAt": self.finished_at.map(ids::iso),
+        })
+    }
+
+    /// A human-readable title: the email's local part.
+    pub fn title(&self) -> String {
+        self.email.split('@').next().unwrap_or_default().to_owned()
+    }
+
     /// The model for the control API and `GET /__mock/state`.
     pub fn to_state_json(&self) -> Value {
         json!({
@@ -142,6 +193,9 @@ impl Model {
             "finishedAt": self.finished_at.map(ids::iso),
             "deletedAt": self.deleted_at.map(ids::iso),
             "inviteExpiresAt": ids::iso(self.invite_expires_at),
+            "version": self.version,
+            "photoCount": self.photos.len(),
+            "favoritePhotoId": self.favorite,
         })
     }
 
@@ -150,7 +204,7 @@ impl Model {
         ModelObject {
             id: self.id.clone(),
             uid: self.uid.clone(),
-            title: self.email.split('@').next().unwrap_or_default().to_owned(),
+            title: self.title(),
             trigger: "male".to_owned(),
             status: self.status.as_str(),
             is_development: self.is_development,
@@ -170,7 +224,18 @@ impl Org {
         email: &str,
         team_id: Option<String>,
         is_development: bool,
+        version: Option<String>,
     ) -> ApiResult<(Value, Vec<ModelEvent>)> {
+        let version = match version {
+            None => MODEL_VERSIONS[0].to_owned(),
+            Some(v) if MODEL_VERSIONS.contains(&v.as_str()) => v,
+            Some(v) => {
+                return Err(ApiError::invalid(format!(
+                    "version must be one of {}, not {v}",
+                    MODEL_VERSIONS.join(", ")
+                )))
+            }
+        };
         if let Some(team) = &team_id {
             self.require_team(team)?;
         }
@@ -199,6 +264,9 @@ impl Org {
             finished_at: None,
             deleted_at: None,
             invite_expires_at: now + Duration::days(7),
+            version,
+            photos: Vec::new(),
+            favorite: None,
         };
         let answer = model.to_answer_json();
         let event = self.event("model.created", &model);
@@ -221,6 +289,9 @@ impl Org {
         }
         model.status = ModelStatus::Deleted;
         model.deleted_at = Some(Utc::now());
+        for photo in &mut model.photos {
+            photo.deleted = true;
+        }
         let model = model.clone();
         Ok(vec![self.event("model.deleted", &model)])
     }
@@ -288,20 +359,45 @@ impl Org {
         self.advance_model(id).ok()
     }
 
-    fn model_mut(&mut self, id: &str) -> ApiResult<&mut Model> {
+    /// Every model by normalized email: the latest one that is not deleted, else the latest.
+    pub fn models_by_email(&self) -> std::collections::HashMap<String, &Model> {
+        let mut by_email: std::collections::HashMap<String, &Model> =
+            std::collections::HashMap::new();
+        for model in self.models.iter() {
+            let slot = by_email.entry(email_key(&model.email)).or_insert(model);
+            if model.status != ModelStatus::Deleted || slot.status == ModelStatus::Deleted {
+                *slot = model;
+            }
+        }
+        by_email
+    }
+
+    /// The model with this id, to change it; or 404.
+    pub(super) fn model_mut(&mut self, id: &str) -> ApiResult<&mut Model> {
         self.models
             .get_mut(id)
             .ok_or_else(|| ApiError::not_found(format!("Model not found: {id}")))
     }
 
-    /// Moves a model and raises `model.status.updated` (and `model.photos_ready` on active).
+    /// Moves a model and raises `model.status.updated` (and `model.photos_ready` on active,
+    /// when its photos are made).
     fn set_status(&mut self, id: &str, status: ModelStatus) -> ApiResult<Vec<ModelEvent>> {
+        let count = self.settings.photos_per_model;
         let model = self.model_mut(id)?;
         model.status = status;
+        let mut made = Vec::new();
         if status == ModelStatus::Active {
-            model.finished_at = Some(Utc::now());
+            let now = Utc::now();
+            model.finished_at = Some(now);
+            if model.photos.is_empty() {
+                model.photos = (0..count).map(|_| Photo::new(now)).collect();
+                made = model.photos.iter().map(|p| p.id.clone()).collect();
+            }
         }
         let model = model.clone();
+        for photo in made {
+            self.photo_index.insert(photo, model.id.clone());
+        }
         let mut events = vec![self.event("model.status.updated", &model)];
         if status == ModelStatus::Active {
             events.push(self.event("model.photos_ready", &model));
@@ -309,10 +405,12 @@ impl Org {
         Ok(events)
     }
 
-    fn event(&self, event: &'static str, model: &Model) -> ModelEvent {
+    /// An event about this model as it is now.
+    pub(super) fn event(&self, event: &'static str, model: &Model) -> ModelEvent {
         ModelEvent {
             event,
             object: model.to_object(&self.settings.uid),
+            photo_id: None,
         }
     }
 }

@@ -22,22 +22,6 @@ impl Team {
     }
 }
 
-/// An organization member: someone who accepted an invite.
-#[derive(Debug, Clone)]
-pub struct Member {
-    /// The member's email.
-    pub email: String,
-    /// The member's team, if any.
-    pub team_id: Option<String>,
-}
-
-impl Member {
-    /// The member for `GET /__mock/state`.
-    pub fn to_json(&self) -> Value {
-        json!({"email": self.email, "teamId": self.team_id})
-    }
-}
-
 impl Org {
     /// Whether a team with this id exists.
     pub fn has_team(&self, id: &str) -> bool {
@@ -66,9 +50,11 @@ impl Org {
         }
     }
 
-    /// Creates a team.
+    /// Creates a team; a name another team has (compared without regard to case) is 400
+    /// ALREADY_EXISTS.
     pub fn create_team(&mut self, name: &str) -> ApiResult<&Team> {
         let name = valid_name(name)?;
+        self.require_free_name(&name, None)?;
         self.teams.push(Team {
             id: ids::object_id(),
             name,
@@ -79,6 +65,7 @@ impl Org {
     /// Renames a team.
     pub fn update_team(&mut self, id: &str, name: &str) -> ApiResult<()> {
         let name = valid_name(name)?;
+        self.require_free_name(&name, Some(id))?;
         let team = self
             .teams
             .iter_mut()
@@ -86,6 +73,29 @@ impl Org {
             .ok_or_else(|| ApiError::not_found(format!("Team not found: {id}")))?;
         team.name = name;
         Ok(())
+    }
+
+    /// 400 ALREADY_EXISTS when a team other than `except` has this name.
+    fn require_free_name(&self, name: &str, except: Option<&str>) -> ApiResult<()> {
+        let taken = self
+            .teams
+            .iter()
+            .any(|t| Some(t.id.as_str()) != except && t.name.eq_ignore_ascii_case(name));
+        if taken {
+            Err(ApiError::already_exists(format!(
+                "A team named {name} already exists"
+            )))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The name of a team, if it exists.
+    pub fn team_name(&self, id: &str) -> Option<&str> {
+        self.teams
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name.as_str())
     }
 
     /// Deletes a team; its members stay in the organization without a team.
@@ -118,31 +128,6 @@ impl Org {
             }
         }
         Ok(())
-    }
-
-    /// Whether this email belongs to an organization member.
-    pub fn is_member(&self, email: &str) -> bool {
-        self.members.iter().any(|m| same_email(&m.email, email))
-    }
-
-    /// Makes an email a member (an accepted invite); an existing member moves to the team.
-    pub fn add_member(&mut self, email: &str, team_id: Option<String>) {
-        let team_id = team_id.filter(|t| self.has_team(t));
-        match self
-            .members
-            .iter_mut()
-            .find(|m| same_email(&m.email, email))
-        {
-            Some(member) => {
-                if team_id.is_some() {
-                    member.team_id = team_id;
-                }
-            }
-            None => self.members.push(Member {
-                email: email.to_owned(),
-                team_id,
-            }),
-        }
     }
 }
 

@@ -37,6 +37,12 @@ impl Answer {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// Asserts a 200 answer with `success: true`.
+    pub fn assert_ok(&self) {
+        assert_eq!(self.status, 200, "{}", self.text);
+        assert_eq!(self.json["success"], Value::Bool(true), "{}", self.text);
+    }
+
     /// Asserts an error answer: status, code, `success: false` and a non-empty message.
     pub fn assert_error(&self, status: u16, code: &str) {
         assert_eq!(self.status, status, "{}", self.text);
@@ -176,6 +182,32 @@ impl Mock {
             .await;
         assert_eq!(answer.status, 200, "{}", answer.text);
         answer.json["modelId"].as_str().unwrap().to_owned()
+    }
+
+    /// Creates a (non-development) model and drives it to `active`; answers its id.
+    pub async fn active_model(&self, email: &str) -> String {
+        let id = self.model(email, false).await;
+        for _ in 0..4 {
+            self.control_ok("POST", &format!("/__mock/models/{id}/advance"), None)
+                .await;
+        }
+        id
+    }
+
+    /// A V2 call (`path` after `/api/v2/organization`) that must answer 200; the body.
+    pub async fn v2(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let answer = self
+            .api(method, &format!("/api/v2/organization{path}"), body)
+            .await;
+        assert_eq!(answer.status, 200, "{method} {path}: {}", answer.text);
+        assert_eq!(answer.json["success"], Value::Bool(true), "{}", answer.text);
+        answer.json
+    }
+
+    /// A V2 call answering whatever it answers.
+    pub async fn v2_answer(&self, method: &str, path: &str, body: Option<Value>) -> Answer {
+        self.api(method, &format!("/api/v2/organization{path}"), body)
+            .await
     }
 
     /// A model's status as the API answers it.
