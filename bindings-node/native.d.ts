@@ -225,6 +225,12 @@ export interface PerCallOptions {
   maxRetries?: number
 }
 
+/**
+ * `headshotpro::redact_url`: the URL with every query value (a signed URL's
+ * token), any password and any fragment replaced, for printing.
+ */
+export declare function redactUrl(url: string): string
+
 /** The name of the signature header. */
 export declare const SIGNATURE_HEADER: string
 

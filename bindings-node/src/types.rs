@@ -281,3 +281,10 @@ impl<T: ToJs> ToJs for Vec<T> {
         self.into_iter().map(ToJs::to_js).collect()
     }
 }
+
+/// `headshotpro::redact_url`: the URL with every query value (a signed URL's
+/// token), any password and any fragment replaced, for printing.
+#[napi(catch_unwind)]
+pub fn redact_url(url: String) -> String {
+    headshotpro::redact_url(&url)
+}

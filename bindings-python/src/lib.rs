@@ -12,6 +12,7 @@ mod convert;
 mod error;
 mod logging;
 mod operations;
+mod redact;
 mod runtime;
 #[cfg(debug_assertions)]
 mod testing;
@@ -37,6 +38,7 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     operations::register(m)?;
     #[cfg(debug_assertions)]
     testing::register(m)?;
+    m.add_function(wrap_pyfunction!(redact::redact_url, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::verify_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::sign_webhook, m)?)?;

@@ -132,7 +132,7 @@ def test_model_repr_redacts_the_signed_url(client: headshotpro.Client) -> None:
     assert len(token) > 8 and token in model.signed_url
     for shown in (repr(model), str(model), f"{model}", repr([model])):
         assert token not in shown
-        assert "token=<redacted>" in shown and model.model_id in shown
+        assert "token=[redacted]" in shown and model.model_id in shown
     assert model.to_dict()["signed_url"] == model.signed_url
     assert dataclasses.replace(model) == model
 

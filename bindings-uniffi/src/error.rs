@@ -12,9 +12,9 @@
 //! Nothing here formats the API key: the core never puts it in a message.
 
 use std::fmt;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
-use headshotpro::{ApiError, ApiErrorKind, Error};
+use headshotpro::{ApiError, ApiErrorKind, Error, RateLimitInfo};
 
 /// Everything a server error carries, whatever its class.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -31,12 +31,8 @@ pub struct ApiErrorDetails {
     pub operation: String,
     /// The server's `Retry-After`, if sent.
     pub retry_after: Option<Duration>,
-    /// `X-RateLimit-Limit`, if sent: requests allowed per window.
-    pub rate_limit_limit: Option<u64>,
-    /// `X-RateLimit-Remaining`, if sent: requests left in this window.
-    pub rate_limit_remaining: Option<u64>,
-    /// `X-RateLimit-Reset`, if sent: when the window resets.
-    pub reset_at: Option<SystemTime>,
+    /// The `X-RateLimit-*` headers of the answer (fields unset when not sent).
+    pub rate_limit: RateLimitInfo,
 }
 
 impl fmt::Display for ApiErrorDetails {
@@ -93,7 +89,7 @@ pub enum HeadshotProError {
     /// 429 RATE_LIMIT_EXCEEDED, after the retries ran out.
     #[error("RateLimitError {details}")]
     RateLimitError {
-        /// The server's answer; `retryAfter` and `resetAt` say when to retry.
+        /// The server's answer; `retryAfter` and `rateLimit.resetAt` say when to retry.
         details: ApiErrorDetails,
     },
     /// 429 INVITE_LIMIT_EXCEEDED: too many pending invites; never retried.
@@ -330,9 +326,7 @@ fn from_api(api: ApiError) -> HeadshotProError {
         body: api.body,
         operation: api.operation,
         retry_after: api.retry_after,
-        rate_limit_limit: api.rate_limit.limit,
-        rate_limit_remaining: api.rate_limit.remaining,
-        reset_at: api.rate_limit.reset_at.map(SystemTime::from),
+        rate_limit: api.rate_limit,
     };
     match api.kind {
         ApiErrorKind::BadRequest => HeadshotProError::BadRequestError { details },

@@ -21,24 +21,6 @@ def _utc_from_micros(micros: int) -> datetime:
     return _EPOCH + timedelta(microseconds=micros)
 
 
-_REDACTED = "<redacted>"
-
-
-def _redact_url(url: str) -> str:
-    """``url`` with the value of every query parameter and of any user info
-    replaced: what makes a signed URL a credential, for printing only."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    query = "&".join(
-        f"{pair.partition('=')[0]}={_REDACTED}" if pair else pair for pair in parts.query.split("&")
-    )
-    netloc = parts.netloc
-    if "@" in netloc:
-        netloc = f"{_REDACTED}@{netloc.rpartition('@')[2]}"
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
-
-
 class _OpenEnum(str, enum.Enum):
     """A ``str`` enum that keeps unknown values as pseudo-members."""
 
@@ -183,10 +165,12 @@ class Model(_Base):
     signed_url: str
 
     def __repr__(self) -> str:
+        from . import _native
+
         return (
             f"Model(model_id={self.model_id!r}, status={self.status!r}, "
             f"is_development={self.is_development!r}, "
-            f"signed_url={_redact_url(self.signed_url)!r})"
+            f"signed_url={_native.redact_url(self.signed_url)!r})"
         )
 
 

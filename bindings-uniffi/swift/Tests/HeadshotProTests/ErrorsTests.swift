@@ -94,8 +94,8 @@ final class ErrorsTests: XCTestCase {
             XCTAssertEqual(details.status, 429)
             XCTAssertEqual(details.code, "RATE_LIMIT_EXCEEDED")
             XCTAssertEqual(details.retryAfter, 7)
-            XCTAssertEqual(details.rateLimitLimit, 300)
-            XCTAssertEqual(details.rateLimitRemaining, 0)
+            XCTAssertEqual(details.rateLimit.limit, 300)
+            XCTAssertEqual(details.rateLimit.remaining, 0)
         }
     }
 

@@ -95,10 +95,10 @@ final class ResilienceTests: XCTestCase {
         XCTAssertTrue(error.mayHaveReachedServer())
         let details = try XCTUnwrap(error.apiDetails())
         XCTAssertEqual(details.status, 500)
-        XCTAssertEqual(details.rateLimitLimit, 300)
-        XCTAssertEqual(details.rateLimitRemaining, 12)
+        XCTAssertEqual(details.rateLimit.limit, 300)
+        XCTAssertEqual(details.rateLimit.remaining, 12)
         XCTAssertEqual(details.retryAfter, 3)
-        XCTAssertEqual(details.resetAt, ISO8601DateFormatter().date(from: "2030-01-01T00:00:00Z"))
+        XCTAssertEqual(details.rateLimit.resetAt, ISO8601DateFormatter().date(from: "2030-01-01T00:00:00Z"))
         XCTAssertEqual("\(error)", "ServerError in organization.retrieve: HTTP 500 INJECTED: injected fault")
 
         let notFound = await failure { _ = try await Mock.client().models().retrieve(modelId: "nope") }
@@ -126,6 +126,17 @@ final class ResilienceTests: XCTestCase {
         XCTAssertEqual(refused?.isConnectionError(), true)
         XCTAssertEqual(refused?.mayHaveReachedServer(), false)
         XCTAssertEqual(refused?.operation(), "organization.credits")
+    }
+
+    func testAModelPrintsItsSignedUrlRedacted() async throws {
+        let model = try await Mock.client().models().create(email: "ada@example.com", isDevelopment: true)
+        let token = try XCTUnwrap(URLComponents(string: model.signedUrl)?.queryItems?.first { $0.name == "token" }?.value)
+        XCTAssertGreaterThan(token.count, 8)
+        for shown in ["\(model)", String(describing: model), String(reflecting: model), "\([model])"] {
+            XCTAssertFalse(shown.contains(token), shown)
+            XCTAssertTrue(shown.contains("token=[redacted]") && shown.contains(model.modelId), shown)
+        }
+        XCTAssertTrue(model.signedUrl.contains("token=\(token)"), "the field itself stays whole")
     }
 
     func testPlainHttpIsRefusedInSwiftTerms() throws {

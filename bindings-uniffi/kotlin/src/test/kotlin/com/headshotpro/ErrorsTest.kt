@@ -98,8 +98,8 @@ class ErrorsTest : MockTest() {
         assertTrue(e is HeadshotProException.RateLimitException, e.toString())
         e as HeadshotProException.RateLimitException
         assertEquals(Duration.ofSeconds(7), e.details.retryAfter)
-        assertEquals(300uL, e.details.rateLimitLimit)
-        assertEquals(0uL, e.details.rateLimitRemaining)
+        assertEquals(300uL, e.details.rateLimit.limit)
+        assertEquals(0uL, e.details.rateLimit.remaining)
     }
 
     @Test

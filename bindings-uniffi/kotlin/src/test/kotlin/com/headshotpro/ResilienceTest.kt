@@ -100,10 +100,10 @@ class ResilienceTest : MockTest() {
         assertTrue(e.mayHaveReachedServer())
         val details = requireNotNull(e.apiDetails())
         assertEquals(500.toUShort(), details.status)
-        assertEquals(300uL, details.rateLimitLimit)
-        assertEquals(12uL, details.rateLimitRemaining)
+        assertEquals(300uL, details.rateLimit.limit)
+        assertEquals(12uL, details.rateLimit.remaining)
         assertEquals(Duration.ofSeconds(3), details.retryAfter)
-        assertEquals(Instant.parse("2030-01-01T00:00:00Z"), details.resetAt)
+        assertEquals(Instant.parse("2030-01-01T00:00:00Z"), details.rateLimit.resetAt)
         assertEquals("ServerError in organization.retrieve: HTTP 500 INJECTED: injected fault", e.toString())
 
         val notFound = failure { mock.client().models().retrieve("nope") }
@@ -134,6 +134,18 @@ class ResilienceTest : MockTest() {
         assertTrue(refused.isConnectionError())
         assertFalse(refused.mayHaveReachedServer())
         assertEquals("organization.credits", refused.operation())
+    }
+
+    @Test
+    fun aModelPrintsItsSignedUrlRedacted() {
+        val model = runBlocking { mock.client().models().create("ada@example.com", isDevelopment = true) }
+        val token = java.net.URI(model.signedUrl).query.split("&").first { it.startsWith("token=") }.removePrefix("token=")
+        assertTrue(token.length > 8)
+        for (shown in listOf(model.toString(), "$model", listOf(model).toString())) {
+            assertFalse(shown.contains(token), shown)
+            assertTrue(shown.contains("token=[redacted]") && shown.contains(model.modelId), shown)
+        }
+        assertTrue(model.signedUrl.contains("token=$token"), "the field itself stays whole")
     }
 
     @Test
