@@ -55,6 +55,13 @@ enum Mock {
         return json
     }
 
+    /// How many API requests the mock received for paths starting with `prefix`.
+    static func requestCount(_ prefix: String) async throws -> Int {
+        let log = try await ok("GET", "/__mock/requests") as? [String: Any]
+        let requests = log?["requests"] as? [[String: Any]] ?? []
+        return requests.filter { ($0["path"] as? String)?.hasPrefix(prefix) ?? false }.count
+    }
+
     /// A loopback port nothing listens on: bound, then closed.
     static func closedPort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

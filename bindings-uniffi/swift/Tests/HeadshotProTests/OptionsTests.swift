@@ -65,8 +65,8 @@ final class OptionsTests: XCTestCase {
         do {
             _ = try await noRetries.organization().credits()
             XCTFail("expected ServerError")
-        } catch HeadshotProError.ServerError(let status, _, _, _, _) {
-            XCTAssertEqual(status, 503)
+        } catch HeadshotProError.ServerError(let details) {
+            XCTAssertEqual(details.status, 503)
         }
         let count = try await creditRequests()
         XCTAssertEqual(count, 1)

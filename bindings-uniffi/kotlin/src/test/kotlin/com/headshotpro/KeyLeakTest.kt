@@ -3,20 +3,13 @@ package com.headshotpro
 import kotlinx.coroutines.runBlocking
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import java.net.ServerSocket
 
 /** Nothing of the API key appears in any error text. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeyLeakTest {
-    private val mock = MockServer()
+class KeyLeakTest : MockTest() {
     private val secretKey = "hp_live_SUPERSECRETKEY123"
-
-    @AfterAll
-    fun stop() = mock.close()
 
     private fun assertNoKey(e: Throwable) {
         val texts = listOf(e.toString(), e.message.orEmpty(), e.stackTraceToString())

@@ -6,27 +6,14 @@ import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.assertThrows
 
 /** `client.withOptions(RequestOptions(...))`: other settings for some calls, same pool. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OptionsTest {
-    private val mock = MockServer()
+class OptionsTest : MockTest() {
     private val credits = "/api/v1/organization/credits"
-
-    @AfterAll
-    fun stop() = mock.close()
-
-    @BeforeEach
-    fun reset() {
-        mock.ok("POST", "/__mock/reset")
-    }
 
     private fun fault(status: Int, delayMs: Int? = null) {
         mock.ok("POST", "/__mock/faults", buildJsonObject {
