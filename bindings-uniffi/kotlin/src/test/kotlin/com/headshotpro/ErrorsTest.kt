@@ -107,7 +107,7 @@ class ErrorsTest {
                 put("X-RateLimit-Remaining", JsonPrimitive("0"))
             },
         )
-        val e = failure { mock.client(maxRetries = 0u).organization().credits() }
+        val e = failure { mock.client(maxRetries = 0).organization().credits() }
         assertTrue(e is HeadshotProException.RateLimitException, e.toString())
         e as HeadshotProException.RateLimitException
         assertEquals(Duration.ofSeconds(7), e.retryAfter)
@@ -128,7 +128,7 @@ class ErrorsTest {
     @Test
     fun serverError() {
         fault("/api/v1/organization", "status" to JsonPrimitive(503))
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ServerException, e.toString())
         assertEquals(503.toUShort(), (e as HeadshotProException.ServerException).status)
     }
@@ -136,7 +136,7 @@ class ErrorsTest {
     @Test
     fun otherStatusIsApiError() {
         fault("/api/v1/organization", "status" to JsonPrimitive(409))
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiException, e.toString())
         assertEquals(409.toUShort(), (e as HeadshotProException.ApiException).status)
     }
@@ -144,7 +144,7 @@ class ErrorsTest {
     @Test
     fun connectionRefused() {
         val port = ServerSocket(0).use { it.localPort }
-        val client = Client("k", ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0u))
+        val client = Client("k", ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0))
         val e = failure { client.organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiConnectionException, e.toString())
         assertFalse((e as HeadshotProException.ApiConnectionException).mayHaveReachedServer)
@@ -153,7 +153,7 @@ class ErrorsTest {
     @Test
     fun timeout() {
         fault("/api/v1/organization", "delay_ms" to JsonPrimitive(3000))
-        val e = failure { mock.client(maxRetries = 0u, timeoutMs = 300uL).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0, timeoutMs = 300L).organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiTimeoutException, e.toString())
         assertTrue((e as HeadshotProException.ApiTimeoutException).mayHaveReachedServer)
     }
@@ -161,7 +161,7 @@ class ErrorsTest {
     @Test
     fun responseDecode() {
         fault("/api/v1/organization", "status" to JsonPrimitive(200), "body" to JsonPrimitive("not json"))
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ResponseDecodeException, e.toString())
         assertEquals(200.toUShort(), (e as HeadshotProException.ResponseDecodeException).status)
     }
