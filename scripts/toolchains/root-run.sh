@@ -40,7 +40,8 @@
 # --scratch-path says; its caches (~/.cache, ~/.swiftpm) are under /root
 # inside the trixie root, outside the repo. /tmp is a fresh tmpfs per run.
 #
-# The root is created on first use (debian-root.sh) and reused afterwards. Needs root privileges (CI and dev machines run as root).
+# The root is created on first use (debian-root.sh) and reused afterwards.
+# Needs root privileges (CI and dev machines run as root).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
