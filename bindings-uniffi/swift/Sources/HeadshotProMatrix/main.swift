@@ -166,8 +166,8 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
             var base = spec["base_url"] as? String ?? mock.url
             if base == "$closed_port" { base = "http://127.0.0.1:\(closedPort())" }
             let made = try Client(apiKey: spec["api_key"] as? String ?? mock.apiKey, options: ClientOptions(
-                baseUrl: base, timeoutMs: (spec["timeout_ms"] as? NSNumber)?.uint64Value,
-                maxRetries: (spec["max_retries"] as? NSNumber)?.uint32Value))
+                baseUrl: base, timeoutMs: (spec["timeout_ms"] as? NSNumber)?.int64Value,
+                maxRetries: (spec["max_retries"] as? NSNumber)?.int32Value))
             built = made
             return made
         }
@@ -205,8 +205,8 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
             var callClient = client
             if let options = step["options"] as? [String: Any] {
                 // The step's per-call options, on the same client (same pool).
-                let request = RequestOptions(timeoutMs: (options["timeout_ms"] as? NSNumber)?.uint64Value,
-                                             maxRetries: (options["max_retries"] as? NSNumber)?.uint32Value)
+                let request = RequestOptions(timeoutMs: (options["timeout_ms"] as? NSNumber)?.int64Value,
+                                             maxRetries: (options["max_retries"] as? NSNumber)?.int32Value)
                 callClient = { try client().withOptions(options: request) }
             }
             let started = Date()

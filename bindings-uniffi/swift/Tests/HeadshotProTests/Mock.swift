@@ -22,7 +22,7 @@ enum Mock {
         ProcessInfo.processInfo.environment["HEADSHOTPRO_MOCK_KEY"] ?? ""
     }
 
-    static func client(maxRetries: UInt32? = nil, timeoutMs: UInt64? = nil, key: String? = nil) throws -> Client {
+    static func client(maxRetries: Int32? = nil, timeoutMs: Int64? = nil, key: String? = nil) throws -> Client {
         try Client(apiKey: key ?? apiKey, options: ClientOptions(baseUrl: url, timeoutMs: timeoutMs, maxRetries: maxRetries))
     }
 

@@ -94,7 +94,7 @@ class ErrorsTest : MockTest() {
                 put("X-RateLimit-Remaining", JsonPrimitive("0"))
             },
         )
-        val e = failure { mock.client(maxRetries = 0u).organization().credits() }
+        val e = failure { mock.client(maxRetries = 0).organization().credits() }
         assertTrue(e is HeadshotProException.RateLimitException, e.toString())
         e as HeadshotProException.RateLimitException
         assertEquals(Duration.ofSeconds(7), e.details.retryAfter)
@@ -115,7 +115,7 @@ class ErrorsTest : MockTest() {
     @Test
     fun serverError() {
         fault("/api/v1/organization", "status" to JsonPrimitive(503))
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ServerException, e.toString())
         assertEquals(503.toUShort(), (e as HeadshotProException.ServerException).details.status)
     }
@@ -123,7 +123,7 @@ class ErrorsTest : MockTest() {
     @Test
     fun otherStatusIsApiError() {
         fault("/api/v1/organization", "status" to JsonPrimitive(409))
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiException, e.toString())
         assertEquals(409.toUShort(), (e as HeadshotProException.ApiException).details.status)
     }
@@ -131,7 +131,7 @@ class ErrorsTest : MockTest() {
     @Test
     fun connectionRefused() {
         val port = ServerSocket(0).use { it.localPort }
-        val client = Client("k", ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0u))
+        val client = Client("k", ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0))
         val e = failure { client.organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiConnectionException, e.toString())
         assertFalse((e as HeadshotProException.ApiConnectionException).mayHaveReachedServer)
@@ -140,7 +140,7 @@ class ErrorsTest : MockTest() {
     @Test
     fun timeout() {
         fault("/api/v1/organization", "delay_ms" to JsonPrimitive(3000))
-        val e = failure { mock.client(maxRetries = 0u, timeoutMs = 300uL).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0, timeoutMs = 300L).organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiTimeoutException, e.toString())
         assertTrue((e as HeadshotProException.ApiTimeoutException).mayHaveReachedServer)
     }
@@ -148,7 +148,7 @@ class ErrorsTest : MockTest() {
     @Test
     fun responseDecode() {
         fault("/api/v1/organization", "status" to JsonPrimitive(200), "body" to JsonPrimitive("not json"))
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ResponseDecodeException, e.toString())
         assertEquals(200.toUShort(), (e as HeadshotProException.ResponseDecodeException).status)
     }

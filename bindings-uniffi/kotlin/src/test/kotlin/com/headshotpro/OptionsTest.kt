@@ -32,11 +32,11 @@ class OptionsTest : MockTest() {
     @Test
     fun optionsApplyToTheDerivedClientOnly() {
         val client = mock.client()
-        val strict = client.withOptions(RequestOptions(timeoutMs = 200uL, maxRetries = 0u))
-        assertEquals(200uL, strict.timeoutMs())
-        assertEquals(0u, strict.maxRetries())
-        assertEquals(2u, client.maxRetries())
-        assertEquals(60_000uL, client.timeoutMs())
+        val strict = client.withOptions(RequestOptions(timeoutMs = 200L, maxRetries = 0))
+        assertEquals(200L, strict.timeoutMs())
+        assertEquals(0, strict.maxRetries())
+        assertEquals(2, client.maxRetries())
+        assertEquals(60_000L, client.timeoutMs())
         assertEquals(client.baseUrl(), strict.baseUrl())
         assertEquals(client.userAgent(), strict.userAgent())
 
@@ -55,17 +55,45 @@ class OptionsTest : MockTest() {
 
     @Test
     fun unsetFieldsKeepTheClientsSettings() {
-        val client = mock.client(maxRetries = 1u, timeoutMs = 5_000uL)
+        val client = mock.client(maxRetries = 1, timeoutMs = 5_000L)
         val same = client.withOptions(RequestOptions())
-        assertEquals(1u, same.maxRetries())
-        assertEquals(5_000uL, same.timeoutMs())
-        val noRetries = client.withOptions(RequestOptions(maxRetries = 0u))
-        assertEquals(0u, noRetries.maxRetries())
-        assertEquals(5_000uL, noRetries.timeoutMs())
+        assertEquals(1, same.maxRetries())
+        assertEquals(5_000L, same.timeoutMs())
+        val noRetries = client.withOptions(RequestOptions(maxRetries = 0))
+        assertEquals(0, noRetries.maxRetries())
+        assertEquals(5_000L, noRetries.timeoutMs())
 
         fault(503)
         val e = assertThrows<HeadshotProException> { runBlocking { noRetries.organization().credits() } }
         assertTrue(e is HeadshotProException.ServerException, e.toString())
         assertEquals(1, creditRequests())
+    }
+
+    @Test
+    fun negativeNumbersAreInvalidArgumentsNamingTheField() {
+        val cases = mapOf(
+            "timeoutMs" to { Client("k", ClientOptions(baseUrl = mock.url, timeoutMs = -1L)) },
+            "connectTimeoutMs" to { Client("k", ClientOptions(baseUrl = mock.url, connectTimeoutMs = -5L)) },
+            "maxRetries" to { Client("k", ClientOptions(baseUrl = mock.url, maxRetries = -1)) },
+            "withOptions maxRetries" to { mock.client().withOptions(RequestOptions(maxRetries = -2)) },
+            "withOptions timeoutMs" to { mock.client().withOptions(RequestOptions(timeoutMs = -200L)) },
+        )
+        for ((what, build) in cases) {
+            val e = assertThrows<HeadshotProException>(what) { build() }
+            assertTrue(e is HeadshotProException.InvalidArgumentException, "$what: $e")
+            val field = what.removePrefix("withOptions ")
+            assertTrue(e.message.orEmpty().contains("$field must be zero or more"), "$what: ${e.message}")
+        }
+    }
+
+    @Test
+    fun connectTimeoutAndInsecureHttpAreApplied() {
+        val refused = assertThrows<HeadshotProException> { Client("k", ClientOptions(baseUrl = "http://example.com")) }
+        assertTrue(refused is HeadshotProException.InvalidArgumentException, refused.toString())
+        val allowed = Client("k", ClientOptions(baseUrl = "http://example.com", allowInsecureHttp = true))
+        assertEquals("http://example.com", allowed.baseUrl())
+
+        val client = Client(mock.apiKey, ClientOptions(baseUrl = mock.url, connectTimeoutMs = 2_000L))
+        assertEquals(100L, runBlocking { client.organization().credits() })
     }
 }
