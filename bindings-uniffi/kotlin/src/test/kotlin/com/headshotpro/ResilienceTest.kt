@@ -65,7 +65,7 @@ class ResilienceTest : MockTest() {
             put("headers", buildJsonObject { put("Retry-After", JsonPrimitive("1")) })
             put("body", JsonPrimitive("""{"success":false,"error":"slow down","code":"RATE_LIMIT_EXCEEDED"}"""))
         })
-        val client = mock.client(maxRetries = 20u)
+        val client = mock.client(maxRetries = 20)
         assertCancelStopsRequests(path, 1) { client.organization().credits() }
     }
 
@@ -92,7 +92,7 @@ class ResilienceTest : MockTest() {
                 put("Retry-After", JsonPrimitive("3"))
             })
         })
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e.isApiError())
         assertFalse(e.isConnectionError())
         assertEquals("ServerError", e.className())
@@ -121,7 +121,7 @@ class ResilienceTest : MockTest() {
             put("path", JsonPrimitive("/api/v1/organization"))
             put("delay_ms", JsonPrimitive(2000))
         })
-        val timeout = failure { mock.client(maxRetries = 0u, timeoutMs = 200uL).organization().retrieve() }
+        val timeout = failure { mock.client(maxRetries = 0, timeoutMs = 200L).organization().retrieve() }
         assertTrue(timeout is HeadshotProException.ApiTimeoutException, timeout.toString())
         assertTrue(timeout.isConnectionError())
         assertFalse(timeout.isApiError())
@@ -129,7 +129,7 @@ class ResilienceTest : MockTest() {
 
         val port = ServerSocket(0).use { it.localPort }
         val refused = failure {
-            Client("k", ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0u)).organization().credits()
+            Client("k", ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0)).organization().credits()
         }
         assertTrue(refused.isConnectionError())
         assertFalse(refused.mayHaveReachedServer())
