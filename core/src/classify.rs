@@ -34,14 +34,18 @@ pub(crate) fn api_error(
         .unwrap_or_else(|| fallback_message(status, body));
     let body_code = field("code").filter(|c| !c.trim().is_empty());
 
+    // The older message texts refine only answers whose status leaves the
+    // family open; a 401, 403, 404 or 5xx keeps the class its status gives.
+    let refinable = message_refines(status);
+    let from_message = || refinable.then(|| code_from_message(&message)).flatten();
     let (code, kind) = match body_code {
         Some(code) => {
             let kind = kind_for_code(&code)
-                .or_else(|| code_from_message(&message).and_then(kind_for_code))
+                .or_else(|| from_message().and_then(kind_for_code))
                 .unwrap_or_else(|| kind_for_status(status));
             (code, kind)
         }
-        None => match code_from_message(&message).or_else(|| code_for_status(status)) {
+        None => match from_message().or_else(|| code_for_status(status)) {
             Some(code) => (
                 code.to_owned(),
                 kind_for_code(code).unwrap_or_else(|| kind_for_status(status)),
@@ -78,6 +82,12 @@ pub(crate) fn reports_failure(body: &[u8]) -> bool {
             success: Some(false)
         })
     )
+}
+
+/// Whether the older `message` texts may refine the class of an answer with
+/// this status: a 400, a 402, or a 2xx saying `"success": false`.
+fn message_refines(status: u16) -> bool {
+    matches!(status, 400 | 402 | 200..=299)
 }
 
 /// The body as text, cut at [`MAX_ERROR_BODY`] bytes on a character boundary.
@@ -227,6 +237,28 @@ mod tests {
         assert_eq!(
             (e.kind, e.code.as_str()),
             (ApiErrorKind::Server, "INJECTED")
+        );
+    }
+
+    #[test]
+    fn messages_refine_only_400_402_and_2xx() {
+        let e = classify(401, r#"{"success":false,"message":"API key not found"}"#);
+        assert_eq!(
+            (e.kind, e.code.as_str()),
+            (ApiErrorKind::Authentication, "UNAUTHORIZED")
+        );
+        let e = classify(500, r#"{"message":"Email rate limit exceeded"}"#);
+        assert_eq!((e.kind, e.code.as_str()), (ApiErrorKind::Server, "UNKNOWN"));
+        let e = classify(502, r#"{"code":"INJECTED","message":"rate limit"}"#);
+        assert_eq!(e.kind, ApiErrorKind::Server);
+        let e = classify(402, r#"{"message":"Too many pending invites"}"#);
+        assert_eq!(e.kind, ApiErrorKind::InviteLimit);
+        let e = classify(200, r#"{"success":false,"message":"Insufficient credits"}"#);
+        assert_eq!(e.kind, ApiErrorKind::InsufficientCredits);
+        let e = classify(429, r#"{"message":"Too many pending invites"}"#);
+        assert_eq!(
+            (e.kind, e.code.as_str()),
+            (ApiErrorKind::RateLimit, "RATE_LIMIT_EXCEEDED")
         );
     }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::config::{ClientBuilder, Config, RequestOptions};
-use crate::error::Result;
+use crate::error::{RateLimitInfo, Result};
 use crate::resources::{Invites, Members, Models, OrganizationApi, Photos, Teams};
 use crate::transport::Transport;
 
@@ -82,6 +82,18 @@ impl Client {
     /// The user agent sent with every request.
     pub fn user_agent(&self) -> &str {
         &self.transport.config().user_agent
+    }
+
+    /// The `X-RateLimit-*` headers of the last answer that carried them
+    /// (limit, remaining, reset), shared with every clone and `with_options`
+    /// child; `None` before any such answer.
+    pub fn last_rate_limit(&self) -> Option<RateLimitInfo> {
+        self.transport.limiter().last()
+    }
+
+    /// The local cap on requests per minute, if one was set.
+    pub fn max_requests_per_minute(&self) -> Option<u32> {
+        self.transport.config().max_requests_per_minute
     }
 
     /// Organization details and credits.

@@ -5,7 +5,9 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::error::{Error, Result};
+use crate::proxy::ProxyUrl;
 use crate::secret::ApiKey;
+use crate::tls::ExtraRoots;
 
 /// The production API.
 pub const DEFAULT_BASE_URL: &str = "https://server.headshotpro.com";
@@ -31,6 +33,12 @@ pub(crate) struct Config {
     pub connect_timeout: Duration,
     pub max_retries: u32,
     pub user_agent: String,
+    /// The explicit proxy, if any (checked).
+    pub proxy: Option<ProxyUrl>,
+    /// Roots trusted besides the platform's.
+    pub extra_roots: ExtraRoots,
+    /// The local cap on requests per minute, if any.
+    pub max_requests_per_minute: Option<u32>,
 }
 
 /// Builds a [`crate::Client`]. Unset values come from the environment
@@ -44,6 +52,9 @@ pub struct ClientBuilder {
     max_retries: Option<u32>,
     user_agent_prefix: Option<String>,
     allow_insecure_http: bool,
+    proxy: Option<ProxyUrl>,
+    extra_roots: Option<Result<ExtraRoots>>,
+    max_requests_per_minute: Option<u32>,
 }
 
 impl ClientBuilder {
@@ -91,6 +102,30 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through this proxy (`http://` or `https://`, with
+    /// optional `user:password@`), instead of the system's proxies. Requests to
+    /// loopback hosts never go through a proxy.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(ProxyUrl::new(url));
+        self
+    }
+
+    /// Also trusts these root certificates (PEM text, one or more
+    /// `CERTIFICATE` blocks): a corporate CA, or the mock's `--tls`
+    /// certificate. The platform's roots stay trusted.
+    pub fn extra_root_certificates(mut self, pem: impl AsRef<[u8]>) -> Self {
+        self.extra_roots = Some(ExtraRoots::from_pem(pem.as_ref()));
+        self
+    }
+
+    /// Sends at most this many requests in any 60 seconds, below the
+    /// server's own limit (300 a minute, 1,000 on Enterprise); calls past it
+    /// wait in the client. Shared by every clone and `with_options` child.
+    pub fn max_requests_per_minute(mut self, limit: u32) -> Self {
+        self.max_requests_per_minute = Some(limit);
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<crate::Client> {
         crate::Client::from_config(self.into_config()?)
@@ -118,6 +153,14 @@ impl ClientBuilder {
             .or_else(|| std::env::var(ENV_BASE_URL).ok().filter(|u| !u.is_empty()))
             .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
         let base_url = check_base_url(&base_url, self.allow_insecure_http)?;
+        if self.max_requests_per_minute == Some(0) {
+            return Err(Error::invalid(
+                "max_requests_per_minute must be at least 1 (leave it unset for no local cap)",
+            ));
+        }
+        if let Some(proxy) = &self.proxy {
+            proxy.url()?;
+        }
         let prefix = self
             .user_agent_prefix
             .unwrap_or_else(|| format!("headshotpro-rust/{VERSION}"));
@@ -128,6 +171,9 @@ impl ClientBuilder {
             connect_timeout: self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
             max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
             user_agent: format!("{prefix} core/{VERSION}"),
+            proxy: self.proxy,
+            extra_roots: self.extra_roots.transpose()?.unwrap_or_default(),
+            max_requests_per_minute: self.max_requests_per_minute,
         })
     }
 }
@@ -172,7 +218,8 @@ fn check_base_url(raw: &str, allow_insecure_http: bool) -> Result<String> {
         "http" => {
             return Err(Error::invalid(format!(
                 "base URL {raw:?} uses plain http to a non-loopback host, which would send the \
-                 API key in clear text; use https or allow insecure http explicitly"
+                 API key in clear text; use https, or set the client option allow_insecure_http \
+                 (allowInsecureHttp in Node, Swift and Kotlin) to true for a trusted network"
             )))
         }
         other => {
@@ -189,7 +236,8 @@ fn check_base_url(raw: &str, allow_insecure_http: bool) -> Result<String> {
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// Whether the URL's host is this machine: `localhost`, 127.0.0.0/8 or ::1.
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use futures_util::StreamExt;
 use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE};
-use reqwest::{Method, Response, Url};
+use reqwest::{Response, Url};
 use tokio::io::{AsyncWriteExt, BufWriter};
 
 use crate::classify::{api_error, truncate};
@@ -285,8 +285,13 @@ fn cdn_client(config: &Config) -> Result<reqwest::Client> {
             attempt.follow()
         }
     });
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(crate::tls::client_config()?)
+    let builder = reqwest::Client::builder();
+    crate::proxy::configure(builder, config.proxy.as_ref(), &config.base_url)?
+        .tls_backend_preconfigured(
+            crate::tls::client_config_for(&config.extra_roots)?
+                .as_ref()
+                .clone(),
+        )
         .connect_timeout(config.connect_timeout)
         .read_timeout(config.timeout)
         .redirect(redirects)
@@ -351,9 +356,7 @@ impl Job {
         loop {
             match self.attempt(link, &url).await {
                 Ok(saved) => return Ok(saved),
-                Err(error)
-                    if retry < self.max_retries && retry::should_retry(&Method::GET, &error) =>
-                {
+                Err(error) if retry < self.max_retries && retry::should_retry(true, &error) => {
                     let wait = retry::delay(retry, &error);
                     tracing::info!(photo_id = %link.photo_id, error = %error, "retrying download");
                     tokio::time::sleep(wait).await;

@@ -103,6 +103,7 @@ impl ApiErrorKind {
 
 /// The rate-limit headers of an answer, when the server sent them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RateLimitInfo {
     /// `X-RateLimit-Limit`: requests allowed per window.
     pub limit: Option<u64>,
@@ -176,6 +177,24 @@ impl Error {
             Self::Api(api) => Some(api),
             _ => None,
         }
+    }
+
+    /// Whether no answer came: a connection failure or a timeout. A timeout is
+    /// a kind of connection error in every language (`APITimeoutError`
+    /// extends `APIConnectionError`).
+    pub fn is_connection(&self) -> bool {
+        matches!(self, Self::Connection { .. } | Self::Timeout { .. })
+    }
+
+    /// Whether an attempt or a `models.wait` ran out of time.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Self::Timeout { .. })
+    }
+
+    /// The rate-limit headers of the answer, for every server error (their
+    /// fields are empty when the server sent none).
+    pub fn rate_limit(&self) -> Option<&RateLimitInfo> {
+        self.as_api().map(|api| &api.rate_limit)
     }
 
     /// The HTTP status, when the server answered.

@@ -4,10 +4,13 @@
 use std::time::Duration;
 
 use proptest::prelude::*;
-use reqwest::header::HeaderMap;
+use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::Value;
 
 use crate::classify::{api_error, reports_failure};
+use crate::error::Error;
+use crate::rate_limit::{rate_limit_info, retry_after, until, MAX_HEADER_WAIT};
+use crate::retry;
 use crate::types::{DeletedModel, Invite, InviteDetails, InviteSummary, Model, Organization};
 use crate::webhook;
 
@@ -100,7 +103,72 @@ fn decode_everything(raw: &[u8]) {
     let _ = webhook::verify(raw, headers, "secret", Duration::from_secs(300));
 }
 
+/// Header values as servers, proxies and attackers write them.
+fn header_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<f64>().prop_map(|f| f.to_string()),
+        any::<f64>().prop_map(|f| format!("{f:e}")),
+        any::<i128>().prop_map(|n| n.to_string()),
+        any::<u64>().prop_map(|n| n.to_string()),
+        (any::<i64>(), 0u32..2_000_000_000).prop_map(|(s, n)| {
+            chrono::DateTime::from_timestamp(s % 300_000_000_000, n)
+                .map(|d| d.to_rfc3339())
+                .unwrap_or_default()
+        }),
+        // RFC 2822 has four-digit years.
+        (0i64..253_402_300_799).prop_map(|s| {
+            chrono::DateTime::from_timestamp(s, 0)
+                .map(|d| d.to_rfc2822())
+                .unwrap_or_default()
+        }),
+        prop::sample::select(vec![
+            "inf", "-inf", "NaN", "1e20", "-0", "+5", "0x10", " 3 "
+        ])
+        .prop_map(str::to_owned),
+        "[ -~]{0,40}",
+    ]
+}
+
+/// Runs every header reader on one set of headers; checks the clamps.
+fn read_headers(pairs: &[(&'static str, String)]) {
+    let mut headers = HeaderMap::new();
+    for (name, value) in pairs {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(*name, value);
+        }
+    }
+    let now = chrono::Utc::now();
+    if let Some(wait) = retry_after(&headers, now) {
+        assert!(wait <= MAX_HEADER_WAIT);
+    }
+    let info = rate_limit_info(&headers);
+    if let Some(at) = info.reset_at {
+        assert!(until(at, now) <= MAX_HEADER_WAIT);
+    }
+    for status in [200, 400, 429, 503] {
+        let error = Error::from(api_error(status, &headers, b"{}", "fuzz"));
+        for retry in [0, 1, 5, u32::MAX] {
+            assert!(retry::delay(retry, &error) <= retry::MAX_SERVER_WAIT);
+        }
+    }
+}
+
 proptest! {
+    #[test]
+    fn arbitrary_rate_limit_headers_never_panic(
+        retry in header_value(),
+        limit in header_value(),
+        remaining in header_value(),
+        reset in header_value(),
+    ) {
+        read_headers(&[
+            ("retry-after", retry),
+            ("x-ratelimit-limit", limit),
+            ("x-ratelimit-remaining", remaining),
+            ("x-ratelimit-reset", reset),
+        ]);
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(raw in prop::collection::vec(any::<u8>(), 0..512)) {
         decode_everything(&raw);

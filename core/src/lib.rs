@@ -34,6 +34,7 @@ mod envelope;
 mod error;
 #[cfg(feature = "uniffi")]
 mod ffi;
+mod limiter;
 #[cfg(feature = "uniffi")]
 pub use ffi::Timestamp;
 mod file_name;
@@ -41,7 +42,10 @@ mod file_name;
 mod fuzz_tests;
 mod page;
 mod page_stream;
+mod proxy;
 mod rate_limit;
+mod reconcile;
+mod redact;
 mod resources;
 mod retry;
 mod secret;
@@ -68,6 +72,7 @@ pub use download::{
 pub use error::{ApiError, ApiErrorKind, Error, RateLimitInfo, Result};
 pub use page::{Page, DEFAULT_LIMIT, MAX_LIMIT};
 pub use page_stream::ItemStream;
+pub use redact::redact_url;
 pub use resources::{Invites, Members, Models, OrganizationApi, Photos, Teams};
 pub use secret::ApiKey;
 pub use types::{

@@ -7,6 +7,10 @@ use reqwest::header::HeaderMap;
 
 use crate::error::RateLimitInfo;
 
+/// The longest duration read from any header: a day. Longer values (`1e20`,
+/// a date in the year 9999) are clamped to it, never a panic.
+pub(crate) const MAX_HEADER_WAIT: Duration = Duration::from_secs(86_400);
+
 /// Reads `X-RateLimit-Limit`, `-Remaining` and `-Reset` (an ISO timestamp, or
 /// unix seconds from older servers).
 pub(crate) fn rate_limit_info(headers: &HeaderMap) -> RateLimitInfo {
@@ -17,19 +21,29 @@ pub(crate) fn rate_limit_info(headers: &HeaderMap) -> RateLimitInfo {
     }
 }
 
-/// Reads `Retry-After` as delta-seconds or an HTTP date, relative to `now`.
+/// Reads `Retry-After` as delta-seconds or an HTTP date, relative to `now`,
+/// clamped to [`MAX_HEADER_WAIT`]. Negative, infinite or unreadable values
+/// are ignored.
 pub(crate) fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Duration> {
     let value = header_str(headers, "retry-after")?.trim();
     if let Ok(seconds) = value.parse::<f64>() {
-        return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
+        if !seconds.is_finite() || seconds.is_sign_negative() && seconds != 0.0 {
+            return None;
+        }
+        let seconds = seconds.abs().min(MAX_HEADER_WAIT.as_secs_f64());
+        return Duration::try_from_secs_f64(seconds).ok();
     }
     let date = DateTime::parse_from_rfc2822(value).ok()?;
     Some(until(date.with_timezone(&Utc), now))
 }
 
-/// The time from `now` until `then`, zero when `then` has passed.
+/// The time from `now` until `then`: zero when `then` has passed, at most
+/// [`MAX_HEADER_WAIT`].
 pub(crate) fn until(then: DateTime<Utc>, now: DateTime<Utc>) -> Duration {
-    (then - now).to_std().unwrap_or(Duration::ZERO)
+    then.signed_duration_since(now)
+        .to_std()
+        .unwrap_or(Duration::ZERO)
+        .min(MAX_HEADER_WAIT)
 }
 
 fn parse_reset(value: &str) -> Option<DateTime<Utc>> {
@@ -71,6 +85,39 @@ mod tests {
         assert_eq!(retry_after(&h, now), Some(Duration::from_secs(5)));
         let h = headers(&[("retry-after", "soon")]);
         assert_eq!(retry_after(&h, now), None);
+    }
+
+    #[test]
+    fn hostile_values_are_clamped_never_a_panic() {
+        let now = DateTime::parse_from_rfc3339("2025-01-01T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        for value in [
+            "1e20",
+            "1e308",
+            "18446744073709551616",
+            "Fri, 31 Dec 9999 23:59:59 GMT",
+        ] {
+            let h = headers(&[("retry-after", value)]);
+            assert_eq!(retry_after(&h, now), Some(MAX_HEADER_WAIT), "{value}");
+        }
+        for value in ["inf", "-inf", "NaN", "-1", "-1e20", ""] {
+            let h = headers(&[("retry-after", value)]);
+            assert_eq!(retry_after(&h, now), None, "{value}");
+        }
+        for value in [
+            "99999999999999999999",
+            "-99999999999999",
+            "+275760-09-13T00:00:00Z",
+        ] {
+            let h = headers(&[("x-ratelimit-reset", value)]);
+            let info = rate_limit_info(&h);
+            if let Some(at) = info.reset_at {
+                assert!(until(at, now) <= MAX_HEADER_WAIT);
+            }
+        }
+        let far = DateTime::<Utc>::MAX_UTC;
+        assert_eq!(until(far, DateTime::<Utc>::MIN_UTC), MAX_HEADER_WAIT);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Sending one call: attempts, retries, capped bodies, error mapping, tracing.
 
+use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
 use reqwest::{Method, Response};
 use serde::de::DeserializeOwned;
@@ -10,6 +12,8 @@ use tracing::Instrument;
 use crate::classify::{api_error, reports_failure, truncate};
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::limiter::Limiter;
+use crate::rate_limit::rate_limit_info;
 use crate::retry;
 
 /// Answers larger than this are refused rather than buffered.
@@ -55,15 +59,6 @@ impl Call {
         self
     }
 
-    /// The method whose retry rules apply: GET for a read-only call.
-    pub fn retry_method(&self) -> &Method {
-        if self.read_only {
-            &Method::GET
-        } else {
-            &self.method
-        }
-    }
-
     /// The full URL under `base`, with the query parameters encoded.
     pub fn url(&self, base: &str) -> String {
         let mut url = format!("{base}{}", self.path);
@@ -78,11 +73,58 @@ impl Call {
         url
     }
 
+    /// Whether the call may be repeated without changing the outcome (GET,
+    /// PUT, DELETE, or a read-only POST): such calls retry every transient
+    /// failure.
+    pub fn idempotent(&self) -> bool {
+        self.read_only || matches!(self.method, Method::GET | Method::PUT | Method::DELETE)
+    }
+
     /// Adds a JSON body.
     pub fn json(mut self, body: &impl serde::Serialize) -> Result<Self> {
         self.body = Some(serde_json::to_vec(body).map_err(|e| Error::invalid(e.to_string()))?);
         Ok(self)
     }
+}
+
+/// What a call may conclude beyond the plain retry rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Policy {
+    /// The retry rules only.
+    Plain,
+    /// A DELETE: gone after a lost answer counts as done.
+    Delete,
+    /// A create the server keeps unique: ambiguous failures are resent.
+    Create,
+}
+
+/// How the retry loop ended, short of an error.
+enum Outcome {
+    /// A 2xx answer that does not report failure.
+    Answer(u16, Vec<u8>),
+    /// A DELETE resent after a lost answer found the object gone.
+    Gone,
+    /// A create resent after an ambiguous failure met ALREADY_EXISTS.
+    Exists(Ambiguous),
+}
+
+/// A create that may have been processed: the first ambiguous failure and
+/// when the first attempt started.
+#[derive(Debug)]
+pub(crate) struct Ambiguous {
+    /// The failure to raise when the object cannot be found.
+    pub error: Error,
+    /// When the first attempt started; the object, if ours, is not older.
+    pub started: DateTime<Utc>,
+}
+
+/// The answer to a create, or the sign that it must be looked up.
+#[derive(Debug)]
+pub(crate) enum Sent<T> {
+    /// The server's answer.
+    Answer(T),
+    /// A resend met ALREADY_EXISTS after an ambiguous failure.
+    Exists(Ambiguous),
 }
 
 /// The HTTP side of a client: one pool, fixed headers, the retry loop.
@@ -92,6 +134,7 @@ pub(crate) struct Transport {
     config: Config,
     authorization: HeaderValue,
     user_agent: HeaderValue,
+    limiter: Arc<Limiter>,
 }
 
 impl Transport {
@@ -102,18 +145,28 @@ impl Transport {
         authorization.set_sensitive(true);
         let user_agent = HeaderValue::try_from(config.user_agent.as_str())
             .map_err(|_| Error::invalid("the user agent cannot be sent in an HTTP header"))?;
-        let http = reqwest::Client::builder()
-            .tls_backend_preconfigured(crate::tls::client_config()?)
+        let http = reqwest::Client::builder();
+        let http = crate::proxy::configure(http, config.proxy.as_ref(), &config.base_url)?
+            .tls_backend_preconfigured(
+                crate::tls::client_config_for(&config.extra_roots)?
+                    .as_ref()
+                    .clone(),
+            )
             .connect_timeout(config.connect_timeout)
             .pool_idle_timeout(Duration::from_secs(60))
             .tcp_nodelay(true)
+            // A followed 303 would turn a POST into a GET whose answer is taken
+            // for the POST's: a 3xx is returned as an APIError instead.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::invalid(format!("could not build the HTTP client: {e}")))?;
+        let limiter = Arc::new(Limiter::new(config.max_requests_per_minute));
         Ok(Self {
             http,
             config,
             authorization,
             user_agent,
+            limiter,
         })
     }
 
@@ -127,7 +180,13 @@ impl Transport {
             config,
             authorization: self.authorization.clone(),
             user_agent: self.user_agent.clone(),
+            limiter: self.limiter.clone(),
         }
+    }
+
+    /// The rate limiter this transport shares with its clones and children.
+    pub fn limiter(&self) -> &Limiter {
+        &self.limiter
     }
 
     pub fn config(&self) -> &Config {
@@ -137,17 +196,51 @@ impl Transport {
     /// Sends the call, retrying as the policy allows, and decodes the answer.
     pub async fn send<T: DeserializeOwned>(&self, call: &Call) -> Result<T> {
         let (status, body) = self.send_raw(call).await?;
-        serde_json::from_slice(&body).map_err(|e| Error::ResponseDecode {
-            operation: call.operation.to_owned(),
-            status,
-            message: e.to_string(),
-            body: truncate(&body),
-        })
+        decode(call, status, &body)
     }
 
     /// Sends the call, retrying as the policy allows; returns a 2xx body that
     /// does not report failure.
     pub async fn send_raw(&self, call: &Call) -> Result<(u16, Vec<u8>)> {
+        match self.run(call, Policy::Plain).await? {
+            Outcome::Answer(status, body) => Ok((status, body)),
+            Outcome::Gone | Outcome::Exists(_) => Err(Error::invalid(
+                "internal: a plain call cannot end in reconciliation",
+            )),
+        }
+    }
+
+    /// Sends a DELETE. `None` when an attempt's answer was lost (the server
+    /// may have processed it) and the resend found the object already gone
+    /// (ALREADY_DELETED / NOT_FOUND): the delete is done.
+    pub async fn send_delete<T: DeserializeOwned>(&self, call: &Call) -> Result<Option<T>> {
+        match self.run(call, Policy::Delete).await? {
+            Outcome::Answer(status, body) => decode(call, status, &body).map(Some),
+            Outcome::Gone => Ok(None),
+            Outcome::Exists(ambiguous) => Err(ambiguous.error),
+        }
+    }
+
+    /// Sends a create that the server keeps unique (one pending invite, one
+    /// model per email). After an ambiguous failure (timeout, reset after
+    /// sending, 502/503/504) the call is resent; a resend answered
+    /// ALREADY_EXISTS comes back as [`Sent::Exists`] for the caller to look
+    /// the object up.
+    pub async fn send_create<T: DeserializeOwned>(&self, call: &Call) -> Result<Sent<T>> {
+        match self.run(call, Policy::Create).await? {
+            Outcome::Answer(status, body) => decode(call, status, &body).map(Sent::Answer),
+            Outcome::Exists(ambiguous) => Ok(Sent::Exists(ambiguous)),
+            Outcome::Gone => Err(Error::invalid(
+                "internal: a create cannot end in a deletion",
+            )),
+        }
+    }
+
+    /// The retry loop shared by every kind of call.
+    async fn run(&self, call: &Call, policy: Policy) -> Result<Outcome> {
+        let started = Utc::now();
+        // The first failure after which the server may have processed the call.
+        let mut lost: Option<Error> = None;
         let mut retry = 0;
         loop {
             let span = tracing::debug_span!(
@@ -158,14 +251,35 @@ impl Transport {
                 attempt = retry + 1,
                 status = tracing::field::Empty,
             );
+            self.limiter.acquire().instrument(span.clone()).await;
             let outcome = self.attempt(call).instrument(span.clone()).await;
             let error = match outcome {
-                Ok(ok) => return Ok(ok),
+                Ok((status, body)) => return Ok(Outcome::Answer(status, body)),
                 Err(error) => error,
             };
-            if retry >= self.config.max_retries || !retry::should_retry(call.retry_method(), &error)
-            {
-                return Err(error);
+            if let Some(first) = &lost {
+                match policy {
+                    Policy::Delete if retry::is_gone(&error) => return Ok(Outcome::Gone),
+                    Policy::Create if retry::is_already_exists(&error) => {
+                        return Ok(Outcome::Exists(Ambiguous {
+                            error: first.clone(),
+                            started,
+                        }))
+                    }
+                    _ => {}
+                }
+            }
+            let resend = retry::should_retry(call.idempotent(), &error)
+                || (policy == Policy::Create && retry::is_ambiguous(&error));
+            if retry >= self.config.max_retries || !resend {
+                return Err(match (policy, lost) {
+                    // Whatever a resend says, the first attempt may have gone through.
+                    (Policy::Create, Some(first)) => first,
+                    _ => error,
+                });
+            }
+            if lost.is_none() && retry::may_have_processed(&error) {
+                lost = Some(error.clone());
             }
             let wait = retry::delay(retry, &error);
             span.in_scope(|| {
@@ -200,6 +314,7 @@ impl Transport {
             .map_err(|e| transport_error(call.operation, &e))?;
         let status = response.status().as_u16();
         tracing::Span::current().record("status", status);
+        self.limiter.observe(&rate_limit_info(response.headers()));
         let body = read_capped(&mut response, call.operation).await?;
         tracing::debug!(bytes = body.len(), "answered");
         if !(200..300).contains(&status) || reports_failure(&body) {
@@ -207,6 +322,16 @@ impl Transport {
         }
         Ok((status, body))
     }
+}
+
+/// Decodes a 2xx body, naming the operation on failure.
+fn decode<T: DeserializeOwned>(call: &Call, status: u16, body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| Error::ResponseDecode {
+        operation: call.operation.to_owned(),
+        status,
+        message: e.to_string(),
+        body: truncate(body),
+    })
 }
 
 /// Reads the body, refusing more than [`MAX_BODY`] bytes.

@@ -273,3 +273,114 @@ async fn connection_refused_is_a_connection_error_that_never_arrived() {
     assert_eq!(err.class_name(), "APIConnectionError");
     assert!(!err.may_have_reached_server());
 }
+
+#[tokio::test]
+async fn message_texts_never_reclass_401_403_404_or_5xx() {
+    let h = Harness::start().await;
+    let client = h.client_with(|b| b.max_retries(0));
+    for (status, message, class, code) in [
+        (
+            401,
+            "API key not found",
+            "AuthenticationError",
+            "UNAUTHORIZED",
+        ),
+        (
+            403,
+            "Insufficient credits",
+            "PermissionDeniedError",
+            "FORBIDDEN",
+        ),
+        (404, "Rate limit exceeded", "NotFoundError", "NOT_FOUND"),
+        (500, "Email rate limit exceeded", "ServerError", "UNKNOWN"),
+        (503, "Model not found", "ServerError", "UNKNOWN"),
+    ] {
+        h.fault(
+            json!({"path": "/api/v1/organization/credits", "status": status,
+            "body": {"success": false, "message": message}}),
+        )
+        .await;
+        let err = client.organization().credits().await.unwrap_err();
+        assert_eq!(
+            (err.class_name(), err.code(), err.status()),
+            (class, Some(code), Some(status)),
+            "{status} {message}"
+        );
+        assert_eq!(err.message(), message);
+    }
+}
+
+#[tokio::test]
+async fn redirects_are_not_followed_a_3xx_is_an_api_error() {
+    let h = Harness::start().await;
+    for status in [301, 302, 303, 307, 308] {
+        h.control("POST", "/__mock/reset", json!({})).await;
+        h.fault(
+            json!({"method": "POST", "path": "/api/v1/organization/invite", "status": status,
+            "headers": {"Location": "/api/v1/organization/credits"}}),
+        )
+        .await;
+        let err = h
+            .client
+            .invites()
+            .create("moved@example.com", None)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (err.class_name(), err.status()),
+            ("APIError", Some(status)),
+            "{err:?}"
+        );
+        assert_eq!(
+            h.requests().await.len(),
+            1,
+            "{status}: a redirect was followed"
+        );
+    }
+}
+
+#[tokio::test]
+async fn timeouts_are_connection_errors_and_api_errors_carry_rate_limits() {
+    let h = Harness::start().await;
+    let client = h.client_with(|b| {
+        b.timeout(std::time::Duration::from_millis(100))
+            .max_retries(0)
+    });
+    h.fault(json!({"path": "/api/v1/organization/credits", "delay_ms": 1000}))
+        .await;
+    let err = client.organization().credits().await.unwrap_err();
+    assert_eq!(err.class_name(), "APITimeoutError");
+    assert!(err.is_connection() && err.is_timeout());
+    assert!(err.rate_limit().is_none());
+
+    let refused = Client::builder()
+        .api_key("k")
+        .base_url(closed_port_url().await)
+        .max_retries(0)
+        .build()
+        .unwrap();
+    let err = refused.organization().credits().await.unwrap_err();
+    assert!(err.is_connection() && !err.is_timeout());
+
+    h.fault(
+        json!({"path": "/api/v1/organization/credits", "status": 404,
+        "headers": {"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "12"}}),
+    )
+    .await;
+    let err = client.organization().credits().await.unwrap_err();
+    assert!(!err.is_connection());
+    let info = err.rate_limit().unwrap();
+    assert_eq!((info.limit, info.remaining), (Some(300), Some(12)));
+}
+
+#[tokio::test]
+async fn the_clear_text_refusal_names_the_setting() {
+    let err = Client::builder()
+        .api_key("k")
+        .base_url("http://api.example.com")
+        .build()
+        .unwrap_err();
+    assert!(err.message().contains("allow_insecure_http"), "{err}");
+    assert!(err.message().contains("allowInsecureHttp"), "{err}");
+    assert!(!err.message().contains("explicitly"), "{err}");
+}

@@ -268,3 +268,31 @@ where
     }
     out
 }
+
+#[tokio::test]
+async fn a_models_signed_url_is_redacted_when_printed_but_kept_whole() {
+    let model = headshotpro::Model {
+        model_id: "m1".into(),
+        status: headshotpro::ModelStatus::Onboarding,
+        is_development: false,
+        signed_url: "https://www.yourproheadshots.com/auth/social?token=SECRET_TOKEN&anonymous=1"
+            .into(),
+    };
+    let shown = format!("{model:?} {model:#?}");
+    assert!(!shown.contains("SECRET_TOKEN"), "{shown}");
+    assert!(
+        shown.contains("www.yourproheadshots.com/auth/social"),
+        "{shown}"
+    );
+    assert!(model.signed_url.contains("SECRET_TOKEN"));
+
+    let h = Harness::start().await;
+    let model = h
+        .client
+        .models()
+        .create("url@example.com", None, true)
+        .await
+        .unwrap();
+    let token = model.signed_url.split_once('?').unwrap().1.to_owned();
+    assert!(!format!("{model:?}").contains(&token));
+}

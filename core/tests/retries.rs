@@ -11,6 +11,7 @@ use serde_json::json;
 
 const CREDITS: &str = "/api/v1/organization/credits";
 const INVITE: &str = "/api/v1/organization/invite";
+const TEAMS: &str = "/api/v1/organization/teams";
 
 #[tokio::test]
 async fn get_is_retried_on_503_then_succeeds() {
@@ -93,18 +94,37 @@ async fn post_is_not_retried_after_500_or_a_dropped_connection() {
     assert_eq!(err.class_name(), "ServerError");
     assert_eq!(h.count("POST", INVITE).await, 1);
 
+    h.fault(json!({"method": "POST", "path": TEAMS, "drop": true}))
+        .await;
+    let err = h.client.teams().create("Ops").await.unwrap_err();
+    assert_eq!(err.class_name(), "APIConnectionError");
+    assert!(err.may_have_reached_server());
+    assert_eq!(h.count("POST", TEAMS).await, 1);
+    assert!(h
+        .client
+        .organization()
+        .retrieve()
+        .await
+        .unwrap()
+        .teams
+        .is_empty());
+}
+
+#[tokio::test]
+async fn a_dropped_invite_create_is_resent_and_made_once() {
+    let h = Harness::start().await;
     h.fault(json!({"method": "POST", "path": INVITE, "drop": true}))
         .await;
-    let err = h
+    let invite = h
         .client
         .invites()
         .create("b@example.com", None)
         .await
-        .unwrap_err();
-    assert_eq!(err.class_name(), "APIConnectionError");
-    assert!(err.may_have_reached_server());
+        .unwrap();
     assert_eq!(h.count("POST", INVITE).await, 2);
-    assert!(h.client.invites().list().await.unwrap().is_empty());
+    let list = h.client.invites().list().await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].id, invite.id);
 }
 
 #[tokio::test]
@@ -155,15 +175,11 @@ async fn timeouts_per_attempt() {
     assert!(err.may_have_reached_server());
     assert_eq!(h.count("GET", CREDITS).await, 2);
 
-    h.fault(json!({"method": "POST", "path": INVITE, "delay_ms": 1500}))
+    h.fault(json!({"method": "POST", "path": TEAMS, "delay_ms": 1500}))
         .await;
-    let err = client
-        .invites()
-        .create("t@example.com", None)
-        .await
-        .unwrap_err();
+    let err = client.teams().create("Slow").await.unwrap_err();
     assert_eq!(err.class_name(), "APITimeoutError");
-    assert_eq!(h.count("POST", INVITE).await, 1);
+    assert_eq!(h.count("POST", TEAMS).await, 1);
 }
 
 #[tokio::test]
@@ -203,4 +219,150 @@ async fn with_options_changes_timeout_and_retries_for_some_calls() {
     assert_eq!(h.count("GET", CREDITS).await, 1);
     h.fault(json!({"path": CREDITS, "status": 503})).await;
     assert_eq!(h.client.organization().credits().await.unwrap(), 100);
+}
+
+#[tokio::test]
+async fn post_answered_500_rate_limit_text_goes_out_once() {
+    let h = Harness::start().await;
+    h.fault(json!({"method": "POST", "path": INVITE, "status": 500,
+        "body": {"success": false, "message": "Email rate limit exceeded"}}))
+        .await;
+    let err = h
+        .client
+        .invites()
+        .create("once@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class_name(), "ServerError");
+    assert_eq!(h.count("POST", INVITE).await, 1);
+}
+
+#[tokio::test]
+async fn post_is_resent_only_on_http_429() {
+    let h = Harness::start().await;
+    h.fault(
+        json!({"method": "POST", "path": INVITE, "status": 400, "headers": {"Retry-After": "0"},
+        "body": {"success": false, "error": "slow down", "code": "RATE_LIMIT_EXCEEDED"}}),
+    )
+    .await;
+    let err = h
+        .client
+        .invites()
+        .create("four@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(400));
+    assert_eq!(h.count("POST", INVITE).await, 1);
+
+    h.fault(
+        json!({"method": "POST", "path": INVITE, "status": 429, "headers": {"Retry-After": "0"},
+        "body": {"success": false, "error": "busy", "code": "INVALID_REQUEST"}}),
+    )
+    .await;
+    let err = h
+        .client
+        .invites()
+        .create("five@example.com", None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.class_name(), "BadRequestError");
+    assert_eq!(h.count("POST", INVITE).await, 2);
+
+    h.fault(
+        json!({"method": "POST", "path": INVITE, "status": 429, "headers": {"Retry-After": "0"}}),
+    )
+    .await;
+    h.client
+        .invites()
+        .create("six@example.com", None)
+        .await
+        .unwrap();
+    assert_eq!(h.count("POST", INVITE).await, 4);
+}
+
+#[tokio::test]
+async fn hostile_retry_after_is_clamped_not_a_panic() {
+    let h = Harness::start().await;
+    let client = h.client_with(|b| b.max_retries(0));
+    for value in ["1e20", "inf", "-3", "Fri, 31 Dec 9999 23:59:59 GMT"] {
+        h.fault(json!({"path": CREDITS, "status": 429,
+            "headers": {"Retry-After": value, "X-RateLimit-Reset": "99999999999999999999"}}))
+            .await;
+        let err = client.organization().credits().await.unwrap_err();
+        let api = err.as_api().unwrap();
+        assert_eq!(err.class_name(), "RateLimitError", "{value}");
+        assert!(
+            api.retry_after.unwrap_or_default() <= Duration::from_secs(86_400),
+            "{value}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn huge_timeouts_are_not_an_overflow() {
+    let h = Harness::start().await;
+    let client = h.client_with(|b| b.timeout(Duration::MAX).connect_timeout(Duration::MAX));
+    assert_eq!(client.organization().credits().await.unwrap(), 100);
+    let model = client
+        .models()
+        .create("forever@example.com", None, true)
+        .await
+        .unwrap();
+    let done = client
+        .models()
+        .wait(
+            &model.model_id,
+            headshotpro::ModelStatus::Onboarding,
+            Duration::MAX,
+        )
+        .await
+        .unwrap();
+    assert_eq!(done.model_id, model.model_id);
+}
+
+#[tokio::test]
+async fn a_delete_resent_after_a_lost_answer_that_finds_it_gone_is_done() {
+    let h = Harness::start().await;
+    let model = h
+        .client
+        .models()
+        .create("gone@example.com", None, true)
+        .await
+        .unwrap();
+    h.client.models().delete(&model.model_id).await.unwrap();
+    // The answer to the first attempt is lost (the server may have processed
+    // it); the resend finds the model already deleted: that is success.
+    h.fault(json!({"method": "DELETE", "path": "/api/v2/", "status": 502}))
+        .await;
+    let deleted = h.client.models().delete(&model.model_id).await.unwrap();
+    assert_eq!(deleted.model_id, model.model_id);
+    assert!(!deleted.message.is_empty());
+
+    let team = h.team("Gone").await;
+    h.client.teams().delete(&team).await.unwrap();
+    h.fault(json!({"method": "DELETE", "path": "/api/v1/organization/teams/", "drop": true}))
+        .await;
+    let org = h.client.teams().delete(&team).await.unwrap();
+    assert!(org.teams.iter().all(|t| t.id != team));
+}
+
+#[tokio::test]
+async fn a_delete_that_finds_it_gone_at_once_is_still_an_error() {
+    let h = Harness::start().await;
+    let model = h
+        .client
+        .models()
+        .create("twice@example.com", None, true)
+        .await
+        .unwrap();
+    h.client.models().delete(&model.model_id).await.unwrap();
+    let err = h.client.models().delete(&model.model_id).await.unwrap_err();
+    assert_eq!(err.code(), Some("ALREADY_DELETED"));
+    // A rate limit is no lost answer: nothing was processed.
+    h.fault(json!({"method": "DELETE", "path": "/api/v2/", "status": 429, "headers": {"Retry-After": "0"}}))
+        .await;
+    let err = h.client.models().delete(&model.model_id).await.unwrap_err();
+    assert_eq!(err.code(), Some("ALREADY_DELETED"));
+    let err = h.client.teams().delete("no-such-team").await.unwrap_err();
+    assert_eq!(err.class_name(), "NotFoundError");
 }

@@ -252,7 +252,7 @@ async fn download_links_is_a_read_only_post_retried_like_a_get() {
     let calls = Arc::new(AtomicUsize::new(0));
     let seen = Arc::clone(&calls);
     let fake = Fake::start(move |r| {
-        if r.path.ends_with("/model/create") {
+        if r.path == "/api/v1/organization/teams" {
             return json(503, json!({"success": false, "error": "busy"}));
         }
         if seen.fetch_add(1, Ordering::SeqCst) == 0 {
@@ -286,14 +286,10 @@ async fn download_links_is_a_read_only_post_retried_like_a_get() {
         json!({"photoIds": ["p1", "p2"], "include": "all"})
     );
 
-    // A credit-consuming POST meeting the same 503 is not resent.
-    let err = client
-        .models()
-        .create("a@b.co", None, false)
-        .await
-        .unwrap_err();
+    // A create the server cannot reconcile meeting the same 503 is not resent.
+    let err = client.teams().create("Design").await.unwrap_err();
     assert_eq!(err.class_name(), "ServerError");
-    assert_eq!(fake.requests_to("/api/v2/organization/whitelabel").len(), 1);
+    assert_eq!(fake.requests_to("/api/v1/organization/teams").len(), 1);
 
     let err = client
         .photos()

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::envelope::Answer;
 use crate::error::Result;
-use crate::transport::Call;
+use crate::reconcile;
+use crate::transport::{Call, Sent};
 use crate::types::{Invite, InviteDetails, InviteSummary, InviteV2};
 use crate::validate;
 use crate::Client;
@@ -53,7 +54,9 @@ impl<'a> Invites<'a> {
     }
 
     /// Invites a member by email, optionally into a team. A credit is spent
-    /// when the member uploads photos. Not retried after it may have arrived.
+    /// when the member uploads photos. When the request may have arrived but
+    /// the answer was lost, it is resent; if the resend meets ALREADY_EXISTS
+    /// the invite is found in the invite list (never a duplicate invite).
     pub async fn create(&self, email: &str, team_id: Option<&str>) -> Result<Invite> {
         validate::email(email)?;
         validate::optional_id("team_id", team_id)?;
@@ -63,7 +66,12 @@ impl<'a> Invites<'a> {
             "/api/v1/organization/invite",
         )
         .json(&CreateBody { email, team_id })?;
-        let created: Created = self.client.transport.send(&call).await?;
+        let created: Created = match self.client.transport.send_create(&call).await? {
+            Sent::Answer(created) => created,
+            Sent::Exists(ambiguous) => {
+                return reconcile::invite(self.client, email, team_id, ambiguous).await
+            }
+        };
         Ok(Invite {
             id: created.id,
             email: created

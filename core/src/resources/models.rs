@@ -10,7 +10,8 @@ use tokio::time::Instant;
 use crate::error::{Error, Result};
 use crate::page::{ListRequest, Page};
 use crate::page_stream::ItemStream;
-use crate::transport::Call;
+use crate::reconcile;
+use crate::transport::{Call, Sent};
 use crate::types::{
     DeletedModel, Model, ModelCreateParams, ModelListParams, ModelStatus, ModelSummary,
     ModelVersion,
@@ -46,8 +47,10 @@ impl<'a> Models<'a> {
     }
 
     /// Creates an anonymous user and model. A credit is spent when onboarding
-    /// finishes (never for development models). Not retried after it may
-    /// have arrived.
+    /// finishes (never for development models). When the request may have
+    /// arrived but the answer was lost, it is resent; if the resend meets
+    /// ALREADY_EXISTS the model is found in the model list and retrieved
+    /// (never a duplicate model).
     pub async fn create(
         &self,
         email: &str,
@@ -84,7 +87,10 @@ impl<'a> Models<'a> {
             "/api/v2/organization/whitelabel/model/create",
         )
         .json(&body)?;
-        self.client.transport.send(&call).await
+        match self.client.transport.send_create(&call).await? {
+            Sent::Answer(model) => Ok(model),
+            Sent::Exists(ambiguous) => reconcile::model(self.client, body.email, ambiguous).await,
+        }
     }
 
     /// One page of the organization's models; `next_page()` fetches the
@@ -113,7 +119,9 @@ impl<'a> Models<'a> {
         self.client.transport.send(&call).await
     }
 
-    /// Deletes a model and its anonymous user.
+    /// Deletes a model and its anonymous user. When an attempt's answer was
+    /// lost and the resend finds the model already deleted, the delete counts
+    /// as done.
     pub async fn delete(&self, model_id: &str) -> Result<DeletedModel> {
         let id = validate::path_segment("model_id", model_id)?;
         let call = Call::new(
@@ -121,7 +129,8 @@ impl<'a> Models<'a> {
             Method::DELETE,
             format!("/api/v2/organization/whitelabel/model/delete/{id}"),
         );
-        self.client.transport.send(&call).await
+        let deleted = self.client.transport.send_delete(&call).await?;
+        Ok(deleted.unwrap_or_else(|| crate::reconcile::deleted_model(model_id)))
     }
 
     /// Polls [`Models::retrieve`] with backoff until the model reaches `until`
@@ -135,22 +144,31 @@ impl<'a> Models<'a> {
         timeout: Duration,
     ) -> Result<Model> {
         validate::path_segment("model_id", model_id)?;
-        let deadline = Instant::now() + timeout;
+        // No deadline when the timeout reaches past what the clock can count.
+        let deadline = Instant::now().checked_add(timeout);
         let mut pause = FIRST_POLL;
         let mut last = None;
         loop {
-            let model = tokio::time::timeout_at(deadline, self.retrieve(model_id))
-                .await
-                .map_err(|_| wait_timeout(model_id, &until, timeout, last.as_ref()))??;
+            let retrieve = self.retrieve(model_id);
+            let model = match deadline {
+                Some(deadline) => tokio::time::timeout_at(deadline, retrieve)
+                    .await
+                    .map_err(|_| wait_timeout(model_id, &until, timeout, last.as_ref()))??,
+                None => retrieve.await?,
+            };
             if model.status == until || model.status.is_final() {
                 return Ok(model);
             }
-            let now = Instant::now();
-            if now >= deadline {
-                return Err(wait_timeout(model_id, &until, timeout, Some(&model.status)));
+            let mut nap = pause;
+            if let Some(deadline) = deadline {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(wait_timeout(model_id, &until, timeout, Some(&model.status)));
+                }
+                nap = nap.min(left);
             }
             last = Some(model.status);
-            tokio::time::sleep(pause.min(deadline - now)).await;
+            tokio::time::sleep(nap).await;
             pause = pause.mul_f64(1.5).min(MAX_POLL);
         }
     }

@@ -1,11 +1,15 @@
 //! Whitelabel models.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use super::status::ModelStatus;
+use crate::redact::redact_url;
 
-/// A whitelabel model and a fresh signed URL for its user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A whitelabel model and a fresh signed URL for its user. `Debug` prints
+/// the signed URL with its token redacted; the field stays whole.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Model {
@@ -18,6 +22,17 @@ pub struct Model {
     pub is_development: bool,
     /// A temporary URL that opens the HeadshotPro interface for the user.
     pub signed_url: String,
+}
+
+impl fmt::Debug for Model {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Model")
+            .field("model_id", &self.model_id)
+            .field("status", &self.status)
+            .field("is_development", &self.is_development)
+            .field("signed_url", &redact_url(&self.signed_url))
+            .finish()
+    }
 }
 
 /// The answer to a model deletion.

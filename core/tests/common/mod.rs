@@ -1,6 +1,8 @@
 //! A mock server per test, a client pointed at it, and control-API helpers.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+pub mod raw;
+
 use std::time::Duration;
 
 use headshotpro::Client;
