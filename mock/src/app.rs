@@ -2,6 +2,7 @@
 
 use std::sync::{Arc, Mutex, RwLock};
 
+use tokio::runtime::Handle;
 use tokio_util::sync::CancellationToken;
 
 use crate::cdn::Cdn;
@@ -31,12 +32,16 @@ pub struct App {
     pub webhooks: Arc<Webhooks>,
     /// Signs and checks photo URLs.
     pub cdn: Cdn,
+    /// The runtime the server runs on: timers and deliveries are spawned there, also
+    /// when a control method is called from a thread outside any runtime.
+    pub runtime: Handle,
     tasks: Mutex<CancellationToken>,
 }
 
 impl App {
-    /// A fresh server state from the configuration, its photos served by `cdn`.
-    pub fn new(config: MockConfig, cdn: Cdn) -> Arc<Self> {
+    /// A fresh server state from the configuration, its photos served by `cdn`, its
+    /// background tasks on `runtime`.
+    pub fn new(config: MockConfig, cdn: Cdn, runtime: Handle) -> Arc<Self> {
         let org_uids = config
             .all_organizations()
             .iter()
@@ -52,6 +57,7 @@ impl App {
             limiter: RateLimiter::default(),
             webhooks,
             cdn,
+            runtime,
             tasks: Mutex::new(CancellationToken::new()),
         };
         *write(&app.store) = app.initial_store();
@@ -127,8 +133,13 @@ impl App {
         let cancel = lock(&self.tasks).clone();
         for event in events {
             if let Some(url) = &org.settings.webhook_url {
-                self.webhooks
-                    .enqueue(url, org.settings.webhook_secret.as_deref(), event, &cancel);
+                self.webhooks.enqueue(
+                    url,
+                    org.settings.webhook_secret.as_deref(),
+                    event,
+                    &cancel,
+                    &self.runtime,
+                );
             }
             let object = &event.object;
             if object.is_development && object.status == "waiting" {
@@ -141,7 +152,7 @@ impl App {
     fn spawn_dev_timer(self: &Arc<Self>, model_id: String, cancel: CancellationToken) {
         let app = Arc::clone(self);
         let step = self.config.dev_step;
-        tokio::spawn(async move {
+        self.runtime.spawn(async move {
             loop {
                 tokio::select! {
                     () = cancel.cancelled() => return,

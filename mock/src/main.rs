@@ -51,7 +51,9 @@ request and closes the connection without an answer. `after` processes the reque
 and `\"after\": 502` (any status) answers that status instead. Faults match CDN paths
 (/cdn/) too.
 
-The first line on stdout is {\"url\": \"http://127.0.0.1:PORT\", \"api_key\": \"...\"}.";
+The first line on stdout is {\"url\": \"http://127.0.0.1:PORT\", \"api_key\": \"...\"}; with --tls
+the url is https:// and the line adds \"ca_pem\": the PEM of the certificate authority to trust.
+Photo URLs point at http(s)://localhost:PORT/cdn/... (the same server under another host name).";
 
 /// A stateful emulator of the HeadshotPro API for tests and local development.
 #[derive(Parser, Debug)]
@@ -107,6 +109,10 @@ struct Cli {
     /// "inviteLimit": null, "rateLimit": null}]}; left-out fields take the flags' values.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Serve HTTPS (HTTP/2 and HTTP/1.1) with a certificate made at start; the first line
+    /// then also carries "ca_pem", the certificate authority to trust.
+    #[arg(long)]
+    tls: bool,
     /// Exit when standard input closes (for harnesses that may die without killing the mock).
     #[arg(long)]
     exit_on_stdin_close: bool,
@@ -130,7 +136,7 @@ impl Cli {
             invite_limit: self.invite_limit,
             photos_per_model: self.photos_per_model,
             photo_url_ttl: Duration::from_millis(self.photo_url_ttl_ms),
-            tls: false,
+            tls: self.tls,
             organizations: Vec::new(),
         };
         if let Some(path) = &self.config {
@@ -227,11 +233,17 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let line = serde_json::json!({"url": server.url(), "api_key": server.api_key()});
-    let url = line["url"].to_string();
-    let key = line["api_key"].to_string();
+    let mut line = format!(
+        "{{\"url\": {}, \"api_key\": {}",
+        serde_json::Value::from(server.url()),
+        serde_json::Value::from(server.api_key())
+    );
+    if let Some(ca) = server.ca_pem() {
+        line.push_str(&format!(", \"ca_pem\": {}", serde_json::Value::from(ca)));
+    }
+    line.push('}');
     let mut stdout = std::io::stdout().lock();
-    if writeln!(stdout, "{{\"url\": {url}, \"api_key\": {key}}}")
+    if writeln!(stdout, "{line}")
         .and_then(|()| stdout.flush())
         .is_err()
     {

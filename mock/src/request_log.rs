@@ -1,10 +1,11 @@
-//! The log of every API request received, for `GET /__mock/requests`.
+//! The log of every API and CDN request received, for `GET /__mock/requests`.
 
 use std::sync::Mutex;
 
 use axum::http::request::Parts;
 use serde_json::{Map, Value};
 
+use crate::control::types::RecordedRequest;
 use crate::lock::lock;
 
 /// One API request as received.
@@ -72,6 +73,20 @@ impl RequestLog {
     /// Appends a request.
     pub fn push(&self, request: LoggedRequest) {
         lock(&self.entries).push(request);
+    }
+
+    /// Every entry, typed.
+    pub fn entries(&self) -> Vec<RecordedRequest> {
+        lock(&self.entries)
+            .iter()
+            .map(|e| RecordedRequest {
+                method: e.method.clone(),
+                path: e.path.clone(),
+                query: e.query.clone(),
+                headers: e.headers.clone(),
+                body: e.body.clone(),
+            })
+            .collect()
     }
 
     /// The log as a JSON array.

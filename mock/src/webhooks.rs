@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use hmac::{Hmac, Mac};
 use serde::Serialize;
-use serde_json::{json, Value};
 use sha2::Sha256;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
+use crate::control::types::WebhookDelivery;
 use crate::ids;
 use crate::lock::lock;
 use crate::state::{ModelEvent, ModelObject};
@@ -72,7 +72,7 @@ pub struct Webhooks {
     delay: Duration,
     retry: Duration,
     queues: Mutex<Queues>,
-    log: Mutex<Vec<Value>>,
+    log: Mutex<Vec<WebhookDelivery>>,
 }
 
 impl Webhooks {
@@ -95,6 +95,7 @@ impl Webhooks {
         secret: Option<&str>,
         event: &ModelEvent,
         cancel: &CancellationToken,
+        runtime: &tokio::runtime::Handle,
     ) {
         let event_id = ids::event_id();
         let payload = Payload {
@@ -125,7 +126,7 @@ impl Webhooks {
         if queue.len() == 1 {
             let this = Arc::clone(self);
             let cancel = cancel.clone();
-            tokio::spawn(async move {
+            runtime.spawn(async move {
                 tokio::select! {
                     () = cancel.cancelled() => {}
                     () = this.drain(model_id, generation) => {}
@@ -171,16 +172,16 @@ impl Webhooks {
                 tokio::time::sleep(self.retry).await;
             }
             let (status, error) = self.attempt(pending).await;
-            lock(&self.log).push(json!({
-                "event": pending.event,
-                "eventId": pending.event_id,
-                "modelId": pending.model_id,
-                "url": pending.url,
-                "attempt": attempt,
-                "status": status,
-                "error": error,
-                "at": ids::now_iso(),
-            }));
+            lock(&self.log).push(WebhookDelivery {
+                event: pending.event.to_owned(),
+                event_id: pending.event_id.clone(),
+                model_id: pending.model_id.clone(),
+                url: pending.url.clone(),
+                attempt,
+                status,
+                error,
+                at: ids::now_iso(),
+            });
             if status.is_some_and(|s| (200..300).contains(&s)) {
                 return;
             }
@@ -213,7 +214,7 @@ impl Webhooks {
     }
 
     /// Every delivery attempt so far, oldest first.
-    pub fn log(&self) -> Vec<Value> {
+    pub fn log(&self) -> Vec<WebhookDelivery> {
         lock(&self.log).clone()
     }
 

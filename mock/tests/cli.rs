@@ -172,6 +172,8 @@ async fn help_documents_every_flag_and_the_control_api() {
         "--invite-limit",
         "--config",
         "--exit-on-stdin-close",
+        "--tls",
+        "ca_pem",
         "/__mock/reset",
         "/__mock/faults",
         "/__mock/requests",
@@ -185,4 +187,32 @@ async fn help_documents_every_flag_and_the_control_api() {
     ] {
         assert!(help.contains(flag), "--help lacks {flag}");
     }
+}
+
+#[tokio::test]
+async fn tls_prints_the_ca_and_serves_http2() {
+    let (mut child, first, line) = spawn(&["--tls", "--exit-on-stdin-close"]).await;
+    assert!(line.starts_with("{\"url\": \"https://127.0.0.1:"), "{line}");
+    assert!(!line.trim_end().contains('\n'));
+    let ca = first["ca_pem"].as_str().unwrap();
+    assert!(ca.starts_with("-----BEGIN CERTIFICATE-----"));
+    let _ = client();
+    let trusting = reqwest::Client::builder()
+        .add_root_certificate(reqwest::Certificate::from_pem(ca.as_bytes()).unwrap())
+        .no_proxy()
+        .build()
+        .unwrap();
+    let answer = trusting
+        .get(format!(
+            "{}/api/v1/organization",
+            first["url"].as_str().unwrap()
+        ))
+        .bearer_auth(first["api_key"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.version(), reqwest::Version::HTTP_2);
+    assert_eq!(answer.status(), 200);
+    drop(child.stdin.take());
+    assert_eq!(wait_exit(&mut child).await.code(), Some(0));
 }

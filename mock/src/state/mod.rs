@@ -22,7 +22,7 @@ pub use invites::{Invite, InviteStatus};
 pub use members::{Member, MemberStatus, MemberView};
 pub use models::{Model, ModelEvent, ModelObject, ModelStatus};
 pub use photos::{LikedStatus, Photo};
-pub use seed::SeedRequest;
+pub use seed::{SeedReport, SeedRequest};
 pub use teams::Team;
 
 /// Rows kept in insertion order and found by id.

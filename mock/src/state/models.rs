@@ -194,7 +194,7 @@ impl Model {
             "deletedAt": self.deleted_at.map(ids::iso),
             "inviteExpiresAt": ids::iso(self.invite_expires_at),
             "version": self.version,
-            "photos": self.photos.len(),
+            "photoCount": self.photos.len(),
             "favoritePhotoId": self.favorite,
         })
     }

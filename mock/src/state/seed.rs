@@ -24,7 +24,8 @@ pub struct SeedRequest {
 }
 
 /// What was created.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SeedReport {
     /// Members created.
     pub members: u32,
