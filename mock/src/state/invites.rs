@@ -83,11 +83,21 @@ impl Invite {
 }
 
 impl Org {
-    /// Creates a pending invite: needs a credit (not spent yet) and room under the
-    /// pending-invite limit.
+    /// Creates a pending invite: needs a credit (not spent yet), room under the
+    /// pending-invite limit, and no pending invite for the same email (400
+    /// ALREADY_EXISTS: an email has at most one pending invite).
     pub fn create_invite(&mut self, email: &str, team_id: Option<String>) -> ApiResult<Invite> {
         if let Some(team) = &team_id {
             self.require_team(team)?;
+        }
+        if self
+            .invites
+            .iter()
+            .any(|i| i.status == InviteStatus::PendingInvite && same_email(&i.email, email))
+        {
+            return Err(ApiError::already_exists(
+                "User with this email already has a pending invite",
+            ));
         }
         self.require_credit()?;
         if let Some(limit) = self.settings.invite_limit {
