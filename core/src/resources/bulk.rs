@@ -1,0 +1,200 @@
+//! `invites.create_many`: invite many people in one call, at the API's rate
+//! limit, each email once, reporting one result per input in input order.
+//!
+//! Every send is an ordinary [`Invites::create`]: it waits in the client's
+//! shared rate limiter and never duplicates an invite after a lost answer.
+//! One failure never stops the others, except the two that would fail every
+//! later send the same way: insufficient credits and the pending-invite
+//! limit. Then nothing more is sent and every input not yet sent ends
+//! `failed` with that error.
+
+use std::sync::{Mutex, PoisonError};
+
+use futures_util::StreamExt;
+
+use super::Invites;
+use crate::bulk_plan::{plan_invites, InvitePlan};
+use crate::error::{ApiErrorKind, Error, Result};
+use crate::types::{
+    BulkInviteResult, BulkOutcome, BulkProgress, BulkSend, CreateManyOptions, InviteRequest,
+};
+use crate::validate;
+
+/// One invite to send: the first input with its email.
+struct Send {
+    index: usize,
+    email: String,
+    team_id: Option<String>,
+}
+
+impl Invites<'_> {
+    /// Invites every email, into `options.team_id` if set, and returns one
+    /// result per input, in input order: `created` (with the invite),
+    /// `exists` (the email already has a pending invite), `invalid`
+    /// (rejected locally and never sent, or refused by the server as
+    /// INVALID_EMAIL) or `failed` (with the error). An email repeated in the
+    /// input is sent once and every repeat ends as the first did.
+    ///
+    /// Fails as a whole only for bad options (concurrency outside 1..=32, a
+    /// blank team id).
+    pub async fn create_many<I, S>(
+        &self,
+        emails: I,
+        options: CreateManyOptions,
+    ) -> Result<Vec<BulkInviteResult>>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let requests = emails.into_iter().map(InviteRequest::new).collect();
+        self.create_many_requests(requests, options).await
+    }
+
+    /// [`Invites::create_many`] where each input may name its own team
+    /// (an input without one takes `options.team_id`).
+    pub async fn create_many_requests(
+        &self,
+        requests: Vec<InviteRequest>,
+        options: CreateManyOptions,
+    ) -> Result<Vec<BulkInviteResult>> {
+        let concurrency = options.checked_concurrency()?;
+        validate::optional_id("team_id", options.team_id.as_deref())?;
+        for request in &requests {
+            validate::optional_id("team_id", request.team_id.as_deref())?;
+        }
+        let plan = plan_invites(&requests);
+        let total = requests.len();
+        let mut results: Vec<Option<BulkInviteResult>> = vec![None; total];
+        // The later inputs with each sent email: (position, email as given).
+        let mut repeats: Vec<Vec<(usize, String)>> = vec![Vec::new(); total];
+        let mut sends = Vec::new();
+        let mut completed = 0;
+        for (index, (request, planned)) in requests.into_iter().zip(plan).enumerate() {
+            let email = request.email.trim().to_owned();
+            let team_id = request.team_id.or_else(|| options.team_id.clone());
+            match planned {
+                InvitePlan::Send => sends.push(Send {
+                    index,
+                    email,
+                    team_id,
+                }),
+                InvitePlan::Duplicate(first) => repeats[first].push((index, email)),
+                InvitePlan::Invalid(why) => {
+                    let result = BulkInviteResult {
+                        email,
+                        team_id,
+                        outcome: BulkOutcome::Invalid,
+                        invite: None,
+                        error: Some(Error::invalid(why)),
+                    };
+                    completed += 1;
+                    report(&options, index, &result, completed, total);
+                    results[index] = Some(result);
+                }
+            }
+        }
+
+        let stop: Mutex<Option<Error>> = Mutex::new(None);
+        let mut outcomes = futures_util::stream::iter(sends)
+            .map(|send| self.send_one(send, &stop, &options))
+            .buffer_unordered(concurrency);
+        while let Some((index, result)) = outcomes.next().await {
+            completed += 1;
+            report(&options, index, &result, completed, total);
+            for (repeat, email) in std::mem::take(&mut repeats[index]) {
+                let same = BulkInviteResult {
+                    email,
+                    ..result.clone()
+                };
+                completed += 1;
+                report(&options, repeat, &same, completed, total);
+                results[repeat] = Some(same);
+            }
+            results[index] = Some(result);
+        }
+        drop(outcomes);
+        Ok(results.into_iter().flatten().collect())
+    }
+
+    /// Sends one invite unless a stopping error came first.
+    async fn send_one(
+        &self,
+        send: Send,
+        stop: &Mutex<Option<Error>>,
+        options: &CreateManyOptions,
+    ) -> (usize, BulkInviteResult) {
+        let stopped = stop.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        let ended = |outcome, invite, error| BulkInviteResult {
+            email: send.email.clone(),
+            team_id: send.team_id.clone(),
+            outcome,
+            invite,
+            error,
+        };
+        if let Some(error) = stopped {
+            return (send.index, ended(BulkOutcome::Failed, None, Some(error)));
+        }
+        if let Some(hook) = &options.before_send {
+            hook(&BulkSend {
+                index: send.index,
+                email: send.email.clone(),
+                team_id: send.team_id.clone(),
+            });
+        }
+        let result = match self.create(&send.email, send.team_id.as_deref()).await {
+            Ok(invite) => ended(BulkOutcome::Created, Some(invite), None),
+            Err(error) => {
+                let outcome = outcome_of(&error);
+                if stops_the_rest(&error) {
+                    let mut first = stop.lock().unwrap_or_else(PoisonError::into_inner);
+                    if first.is_none() {
+                        tracing::warn!(error = %error, "bulk invite stopped: nothing more is sent");
+                        *first = Some(error.clone());
+                    }
+                }
+                match outcome {
+                    BulkOutcome::Exists => ended(outcome, None, None),
+                    _ => ended(outcome, None, Some(error)),
+                }
+            }
+        };
+        (send.index, result)
+    }
+}
+
+/// The outcome of a failed create.
+fn outcome_of(error: &Error) -> BulkOutcome {
+    match error.code() {
+        Some("ALREADY_EXISTS") => BulkOutcome::Exists,
+        Some("INVALID_EMAIL") => BulkOutcome::Invalid,
+        _ => BulkOutcome::Failed,
+    }
+}
+
+/// Errors that every later send would meet too.
+fn stops_the_rest(error: &Error) -> bool {
+    error.as_api().is_some_and(|api| {
+        matches!(
+            api.kind,
+            ApiErrorKind::InsufficientCredits | ApiErrorKind::InviteLimit
+        )
+    })
+}
+
+fn report(
+    options: &CreateManyOptions,
+    index: usize,
+    result: &BulkInviteResult,
+    completed: usize,
+    total: usize,
+) {
+    if let Some(progress) = &options.on_progress {
+        progress(&BulkProgress {
+            index,
+            email: result.email.clone(),
+            outcome: result.outcome.clone(),
+            completed,
+            total,
+        });
+    }
+}
