@@ -191,8 +191,7 @@ fn report(
     if let Some(progress) = &options.on_progress {
         progress(&BulkProgress {
             index,
-            email: result.email.clone(),
-            outcome: result.outcome.clone(),
+            result: result.clone(),
             completed,
             total,
         });

@@ -72,14 +72,12 @@ pub struct BulkInviteResult {
 }
 
 /// One input has settled. Inputs that repeat an earlier email settle with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct BulkProgress {
     /// The input's position.
     pub index: usize,
-    /// The email as given (surrounding spaces removed).
-    pub email: String,
-    /// How it ended.
-    pub outcome: BulkOutcome,
+    /// What became of it.
+    pub result: BulkInviteResult,
     /// Inputs settled so far, this one included.
     pub completed: usize,
     /// Inputs in this call.
