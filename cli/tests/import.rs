@@ -81,7 +81,9 @@ fn a_few_hundred_rows_with_duplicates_and_bad_rows() {
     let emails = mock.invite_emails();
     assert_eq!(emails.len(), 250);
     assert_eq!(unique_sorted(emails.clone()).len(), 250);
-    assert!(emails.iter().all(|e| e.starts_with("person") && e.contains('@')));
+    assert!(emails
+        .iter()
+        .all(|e| e.starts_with("person") && e.contains('@')));
     assert_eq!(mock.invite_posts(), 250);
 
     let report = std::fs::read_to_string(report).unwrap();
@@ -307,6 +309,9 @@ fn stdin_input_and_rows_that_fail_exit_1_with_a_report() {
     assert_eq!(summary["created"], 2);
     assert_eq!(summary["failed"], 2);
     let error = summary["results"][3]["error"].as_str().unwrap();
-    assert!(error.starts_with("InviteLimitError (INVITE_LIMIT_EXCEEDED"), "{error}");
+    assert!(
+        error.starts_with("InviteLimitError (INVITE_LIMIT_EXCEEDED"),
+        "{error}"
+    );
     assert_eq!(mock.invite_posts(), 3, "nothing sent past the limit");
 }

@@ -63,6 +63,11 @@ impl Mock {
             .count()
     }
 
+    /// The runtime the mock serves on, for in-test servers.
+    pub fn runtime(&self) -> &tokio::runtime::Runtime {
+        &self.runtime
+    }
+
     /// Runs a future on the mock's runtime.
     pub fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
         self.runtime.block_on(future)
