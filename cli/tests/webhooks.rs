@@ -114,7 +114,15 @@ fn serve_verifies_prints_and_forwards_a_signed_webhook() {
     let event =
         headshotpro::webhook::verify(&body, pairs, SECRET, Duration::from_secs(300)).unwrap();
     assert_eq!(event.object.id, model_id);
-    let delivered = mock.server.webhooks();
+    // The mock logs the delivery once the answer is back, just after serve printed it.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let delivered = loop {
+        let delivered = mock.server.webhooks();
+        if !delivered.is_empty() || std::time::Instant::now() > deadline {
+            break delivered;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
     assert_eq!(delivered[0].url, webhook_url);
     assert_eq!(delivered[0].status, Some(200));
 
