@@ -9,6 +9,7 @@ Started by bench/import/run, which builds the release binaries and a venv.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -47,7 +48,9 @@ def one(name: str, command) -> dict:
             plain = Path(tmp) / "emails.txt"
             plain.write_text("\n".join(emails) + "\n")
             started = time.monotonic()
-            done = subprocess.run(command(url, key, csv, plain), capture_output=True, text=True)
+            env = dict(os.environ, HEADSHOTPRO_API_KEY=key)
+            done = subprocess.run(command(url, key, csv, plain), capture_output=True, text=True,
+                                  env=env)
             wall = time.monotonic() - started
         requests = control(url, "GET", "/__mock/requests")["requests"]
         posts = sum(1 for r in requests if r["method"] == "POST" and r["path"] == INVITE)
@@ -76,10 +79,8 @@ def main() -> None:
         ("httpx + asyncio.gather, retry on 429", lambda url, key, csv, plain: [
             python, str(Path(__file__).parent / "baselines.py"), "gather", url, key, str(plain)]),
     ]
-    import os
     rows = []
     for name, command in contenders:
-        env_key = None
         result = one(name, lambda url, key, csv, plain, c=command: c(url, key, csv, plain))
         rows.append(result)
         print(json.dumps({k: v for k, v in result.items() if k != "output"}), file=sys.stderr)

@@ -207,6 +207,25 @@ async fn lost_answers_never_make_a_second_invite() {
 }
 
 #[tokio::test]
+async fn an_invite_whose_every_answer_was_lost_is_found_not_failed() {
+    // Default retries: the first email's three attempts all lose their answer.
+    let h = Harness::start().await;
+    h.fault(json!({"method": "POST", "path": INVITE, "after": "drop", "times": 3}))
+        .await;
+    let results = h
+        .client
+        .invites()
+        .create_many(emails(3, "z"), CreateManyOptions::new().concurrency(1))
+        .await
+        .unwrap();
+    assert!(results.iter().all(|r| r.outcome == BulkOutcome::Created));
+    let list = h.client.invites().list().await.unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!(results[0].invite.as_ref().unwrap().id, list[0].id);
+    assert!(results[0].error.is_none());
+}
+
+#[tokio::test]
 async fn the_rate_limiter_keeps_429s_away() {
     let h = Harness::with(
         |c| {

@@ -109,7 +109,15 @@ pub async fn run(ctx: &Context, args: ImportArgs) -> Outcome {
     guard.disarm();
     progress.finish();
     for (index, result) in remaining.iter().zip(results) {
-        settled[*index] = Some(settled_of(&result));
+        let outcome = settled_of(&result);
+        // A lost send that the final lookup found settled differently than
+        // reported while it ran: the journal keeps the last word.
+        if let Some(journal) = &journal {
+            if outcome.outcome == "created" && result.invite.is_some() && outcome.error.is_none() {
+                journal.settled(*index, &result.email, &outcome);
+            }
+        }
+        settled[*index] = Some(outcome);
     }
     recheck(&client, &resent, &mut settled, journal.as_deref()).await;
 

@@ -10,15 +10,19 @@
 
 use std::sync::{Mutex, PoisonError};
 
+use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 
 use super::Invites;
 use crate::bulk_plan::{plan_invites, InvitePlan};
 use crate::error::{ApiErrorKind, Error, Result};
 use crate::types::{
-    BulkInviteResult, BulkOutcome, BulkProgress, BulkSend, CreateManyOptions, InviteRequest,
+    BulkInviteResult, BulkOutcome, BulkProgress, BulkSend, CreateManyOptions, Invite, InviteRequest,
 };
 use crate::validate;
+
+/// Clock skew allowed when matching a lost invite by its creation time.
+const LOOKUP_SKEW_SECONDS: i64 = 5;
 
 /// One invite to send: the first input with its email.
 struct Send {
@@ -33,7 +37,9 @@ impl Invites<'_> {
     /// `exists` (the email already has a pending invite), `invalid`
     /// (rejected locally and never sent, or refused by the server as
     /// INVALID_EMAIL) or `failed` (with the error). An email repeated in the
-    /// input is sent once and every repeat ends as the first did.
+    /// input is sent once and every repeat ends as the first did. An invite
+    /// whose every attempt lost its answer is looked up in the invite list at
+    /// the end: it is reported `created`, not `failed`, when it was made.
     ///
     /// Fails as a whole only for bad options (concurrency outside 1..=32, a
     /// blank team id).
@@ -62,6 +68,7 @@ impl Invites<'_> {
         for request in &requests {
             validate::optional_id("team_id", request.team_id.as_deref())?;
         }
+        let started = Utc::now();
         let plan = plan_invites(&requests);
         let total = requests.len();
         let mut results: Vec<Option<BulkInviteResult>> = vec![None; total];
@@ -113,7 +120,49 @@ impl Invites<'_> {
             results[index] = Some(result);
         }
         drop(outcomes);
-        Ok(results.into_iter().flatten().collect())
+        let mut results: Vec<BulkInviteResult> = results.into_iter().flatten().collect();
+        self.settle_lost(&mut results, started).await;
+        Ok(results)
+    }
+
+    /// Invites whose every attempt lost its answer (each may have been
+    /// processed) are looked up once in the invite list: one made for the
+    /// email since the call started is theirs, and the result is `created`.
+    /// Without a match, or when the list cannot be read, they stay `failed`
+    /// with an error that says the request may have reached the server.
+    async fn settle_lost(&self, results: &mut [BulkInviteResult], started: DateTime<Utc>) {
+        let lost = |r: &BulkInviteResult| {
+            r.outcome == BulkOutcome::Failed
+                && r.error.as_ref().is_some_and(|e| {
+                    e.may_have_reached_server()
+                        && (e.is_connection() || e.status().is_some_and(|s| s >= 500))
+                })
+        };
+        if !results.iter().any(lost) {
+            return;
+        }
+        let Ok(list) = self.list().await else {
+            return;
+        };
+        let since = started - chrono::Duration::seconds(LOOKUP_SKEW_SECONDS);
+        for result in results.iter_mut().filter(|r| lost(r)) {
+            let found = list
+                .iter()
+                .filter(|i| i.email.trim().eq_ignore_ascii_case(&result.email))
+                .filter(|i| i.created_at >= since)
+                .max_by_key(|i| i.created_at);
+            if let Some(found) = found {
+                result.outcome = BulkOutcome::Created;
+                result.error = None;
+                result.invite = Some(Invite {
+                    id: found.id.clone(),
+                    email: found.email.clone(),
+                    link: found.link.clone(),
+                    team_id: found.team_id.clone(),
+                    message: None,
+                });
+            }
+        }
     }
 
     /// Sends one invite unless a stopping error came first.
