@@ -73,12 +73,15 @@ def main() -> None:
     cli = str(ROOT / "target/release/headshotpro")
     contenders = [
         ("headshotpro invites import", lambda url, key, csv, plain: [
-            cli, "--json", "--base-url", url, "invites", "import", str(csv)]),
+            cli, "--json", "--base-url", url, "--max-retries", "20", "invites", "import", str(csv)]),
         ("requests, sequential, sleep on 429", lambda url, key, csv, plain: [
             python, str(Path(__file__).parent / "baselines.py"), "sequential", url, key, str(plain)]),
         ("httpx + asyncio.gather, retry on 429", lambda url, key, csv, plain: [
             python, str(Path(__file__).parent / "baselines.py"), "gather", url, key, str(plain)]),
     ]
+    only = os.environ.get("BENCH_ONLY")
+    if only:
+        contenders = [c for c in contenders if only in c[0]]
     rows = []
     for name, command in contenders:
         result = one(name, lambda url, key, csv, plain, c=command: c(url, key, csv, plain))
