@@ -45,6 +45,18 @@ fn start_app(mock: &Mock) -> (String, Received) {
     (url, received)
 }
 
+/// Kills the receiver if the test ends early, so none is left running.
+struct KillOnDrop(u32);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &self.0.to_string()])
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
 /// Lines of a child's stdout, one at a time, with a timeout.
 fn lines(stdout: std::process::ChildStdout) -> mpsc::Receiver<String> {
     let (send, receive) = mpsc::channel();
@@ -81,6 +93,7 @@ fn serve_verifies_prints_and_forwards_a_signed_webhook() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let _guard = KillOnDrop(serve.id());
     let out = lines(serve.stdout.take().unwrap());
     let ready: serde_json::Value =
         serde_json::from_str(&out.recv_timeout(Duration::from_secs(30)).unwrap()).unwrap();
