@@ -33,7 +33,7 @@ struct Receiver {
 pub async fn serve(ctx: &Context, args: ServeArgs) -> Outcome {
     let secret = read_secret(&args.secret_file)?;
     let forwarder = args.forward_to.as_deref().map(Forwarder::new).transpose()?;
-    let stop = super::stop_signal(false);
+    let stop = headshotpro_mock::cli::stop_signal(false);
     let listener = tokio::net::TcpListener::bind((args.host.as_str(), args.port))
         .await
         .map_err(|e| {
