@@ -3,7 +3,6 @@
 //! a binding only hands each record to its language's logger through a
 //! [`LogSink`].
 
-use std::borrow::Cow;
 use std::fmt;
 use std::io::Write;
 use std::str::FromStr;
@@ -96,9 +95,10 @@ pub fn env_log_level() -> LogLevel {
 
 /// One named fact of a record, e.g. `status` = `200`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LogField {
     /// The field's name (snake_case: `operation`, `duration_ms`, …).
-    pub name: Cow<'static, str>,
+    pub name: String,
     /// Its value as text.
     pub value: String,
 }
@@ -109,11 +109,12 @@ pub struct LogField {
 /// by name for structured loggers (Python `extra`, SLF4J key-values,
 /// swift-log metadata).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LogRecord {
     /// How important it is.
     pub level: LogLevel,
     /// Always `headshotpro`: the logger name to use.
-    pub target: Cow<'static, str>,
+    pub target: String,
     /// The formatted line.
     pub message: String,
     /// The line's facts by name.
@@ -125,7 +126,7 @@ impl LogRecord {
     pub(crate) fn new(level: LogLevel, message: String) -> Self {
         Self {
             level,
-            target: Cow::Borrowed(LOG_TARGET),
+            target: LOG_TARGET.to_owned(),
             message,
             fields: Vec::new(),
         }
@@ -134,7 +135,7 @@ impl LogRecord {
     /// Adds a field.
     pub(crate) fn field(mut self, name: &'static str, value: impl fmt::Display) -> Self {
         self.fields.push(LogField {
-            name: Cow::Borrowed(name),
+            name: name.to_owned(),
             value: value.to_string(),
         });
         self

@@ -55,6 +55,16 @@ impl Headers {
         self.0.is_empty()
     }
 
+    /// Headers from (name, value) pairs; names are kept in lower case.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
+        Self(
+            pairs
+                .into_iter()
+                .map(|(n, v)| (n.to_ascii_lowercase(), v))
+                .collect(),
+        )
+    }
+
     /// One entry per name, repeated values joined with `, ` (as HTTP allows):
     /// the shape of a Python dict, a JS object or a Swift/Kotlin map.
     pub fn to_map(&self) -> BTreeMap<String, String> {
@@ -80,12 +90,9 @@ impl Serialize for Headers {
 
 impl<'de> Deserialize<'de> for Headers {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<String, String>::deserialize(d)?;
-        Ok(Self(
-            map.into_iter()
-                .map(|(n, v)| (n.to_ascii_lowercase(), v))
-                .collect(),
-        ))
+        Ok(Self::from_pairs(BTreeMap::<String, String>::deserialize(
+            d,
+        )?))
     }
 }
 
@@ -94,6 +101,7 @@ impl<'de> Deserialize<'de> for Headers {
 /// requests (a `models.wait`, a create settled by a lookup) it describes the
 /// last answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct ResponseMeta {
     /// The operation that sent the request, e.g. `models.retrieve`.
