@@ -339,7 +339,9 @@ async fn a_warn_threshold_keeps_only_failures_and_off_keeps_nothing() {
 }
 
 #[tokio::test]
-async fn a_panicking_sink_never_breaks_a_call() {
+async fn a_panicking_sink_never_breaks_a_call_and_is_reported_once() {
+    let lines = subscriber::Lines::default();
+    let _guard = tracing::subscriber::set_default(lines.clone());
     let h = Harness::start().await;
     let client = h.client_with(|b| {
         b.log_level(LogLevel::Debug)
@@ -349,6 +351,16 @@ async fn a_panicking_sink_never_breaks_a_call() {
         assert_eq!(client.organization().credits().await.unwrap(), 100);
     }
     assert!(client.models().retrieve("nope").await.is_err());
+    let reports: Vec<String> = lines
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|l| l.contains("the log sink panicked"))
+        .cloned()
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:#?}");
+    assert!(reports[0].starts_with("WARN") && reports[0].contains("the sink is broken"));
 }
 
 /// A `tracing` subscriber that keeps each event of target `headshotpro` as

@@ -128,6 +128,17 @@ async fn pages_deletes_the_escape_hatch_and_composed_futures() {
 }
 
 #[tokio::test]
+async fn with_response_futures_can_be_spawned() {
+    let h = Harness::start().await;
+    let client = h.client.clone();
+    let task = tokio::spawn(async move {
+        let organization = client.organization();
+        organization.credits().with_response().await
+    });
+    assert_eq!(task.await.unwrap().unwrap().data, 100);
+}
+
+#[tokio::test]
 async fn a_future_without_an_answer_is_an_error() {
     let err = async { Ok::<_, Error>(1) }
         .with_response()
