@@ -284,7 +284,21 @@ async fn fetch<T: DeserializeOwned>(
 ) -> Result<Page<T>> {
     let call = request.call(offset);
     let (status, body) = client.transport.send_raw(&call).await?;
-    let mut answer = Answer::parse(request.operation, status, &body)?;
+    client
+        .transport
+        .logged(read_page(client, request, offset, previous, status, &body))
+}
+
+/// Decodes a page's answer, refusing a repeat of the previous page.
+fn read_page<T: DeserializeOwned>(
+    client: &Client,
+    request: Arc<ListRequest>,
+    offset: i64,
+    previous: Option<Previous>,
+    status: u16,
+    body: &[u8],
+) -> Result<Page<T>> {
+    let mut answer = Answer::parse(request.operation, status, body)?;
     let (items, fingerprint) = answer.take_items::<T>(request.item_keys)?;
     if let Some(previous) = previous {
         if !items.is_empty() && fingerprint == previous.fingerprint {

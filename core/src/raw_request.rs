@@ -63,11 +63,15 @@ impl Client {
         if answer.iter().all(u8::is_ascii_whitespace) {
             return Ok(Value::Null);
         }
-        serde_json::from_slice(&answer).map_err(|e| Error::ResponseDecode {
-            operation: RAW_OPERATION.to_owned(),
-            status,
-            message: format!("the answer is not JSON: {e}"),
-            body: truncate(&answer),
+        serde_json::from_slice(&answer).map_err(|e| {
+            let error = Error::ResponseDecode {
+                operation: RAW_OPERATION.to_owned(),
+                status,
+                message: format!("the answer is not JSON: {e}"),
+                body: truncate(&answer),
+            };
+            self.transport.log_failure(&error);
+            error
         })
     }
 }

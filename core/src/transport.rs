@@ -14,6 +14,7 @@ use tracing::Instrument;
 use crate::capture::{Recorder, Slot};
 use crate::classify::{api_error, reports_failure, truncate};
 use crate::config::{Config, RequestOptions};
+use crate::envelope::Answer;
 use crate::error::{Error, RateLimitInfo, Result};
 use crate::limiter::Limiter;
 use crate::log::LogLevel;
@@ -216,6 +217,29 @@ impl Transport {
         }
     }
 
+    /// Decodes a 2xx body, naming the operation on failure (and logging it:
+    /// the attempt's own line said the answer came).
+    fn decode<T: DeserializeOwned>(&self, call: &Call, status: u16, body: &[u8]) -> Result<T> {
+        serde_json::from_slice(body).map_err(|e| {
+            let error = Error::ResponseDecode {
+                operation: call.operation.to_owned(),
+                status,
+                message: e.to_string(),
+                body: truncate(body),
+            };
+            self.log_failure(&error);
+            error
+        })
+    }
+
+    /// Logs at error a failure found after the answer came (a body that
+    /// does not decode).
+    pub fn log_failure(&self, error: &Error) {
+        self.config
+            .observers
+            .log(LogLevel::Error, || format!("{error}"));
+    }
+
     /// The rate limiter this transport shares with its clones and children.
     pub fn limiter(&self) -> &Limiter {
         &self.limiter
@@ -228,7 +252,29 @@ impl Transport {
     /// Sends the call, retrying as the policy allows, and decodes the answer.
     pub async fn send<T: DeserializeOwned>(&self, call: &Call) -> Result<T> {
         let (status, body) = self.send_raw(call).await?;
-        decode(call, status, &body)
+        self.decode(call, status, &body)
+    }
+
+    /// Sends the call and reads its answer with `read`, which finds the data
+    /// at the top level or inside `data` (see [`Answer`]). A body that does
+    /// not decode is logged at error.
+    pub async fn send_answer<T>(
+        &self,
+        call: &Call,
+        read: impl for<'b> FnOnce(Answer<'b>) -> Result<T>,
+    ) -> Result<T> {
+        let (status, body) = self.send_raw(call).await?;
+        let read = Answer::parse(call.operation, status, &body).and_then(read);
+        self.logged(read)
+    }
+
+    /// Logs a body that did not decode: the attempt's own line said the
+    /// answer came, the caller gets a [`Error::ResponseDecode`].
+    pub fn logged<T>(&self, result: Result<T>) -> Result<T> {
+        if let Err(error @ Error::ResponseDecode { .. }) = &result {
+            self.log_failure(error);
+        }
+        result
     }
 
     /// Sends the call, retrying as the policy allows; returns a 2xx body that
@@ -247,7 +293,7 @@ impl Transport {
     /// (ALREADY_DELETED / NOT_FOUND): the delete is done.
     pub async fn send_delete<T: DeserializeOwned>(&self, call: &Call) -> Result<Option<T>> {
         match self.run(call, Policy::Delete).await? {
-            Outcome::Answer(status, body) => decode(call, status, &body).map(Some),
+            Outcome::Answer(status, body) => self.decode(call, status, &body).map(Some),
             Outcome::Gone => Ok(None),
             Outcome::Exists(ambiguous) => Err(ambiguous.error),
         }
@@ -260,7 +306,7 @@ impl Transport {
     /// the object up.
     pub async fn send_create<T: DeserializeOwned>(&self, call: &Call) -> Result<Sent<T>> {
         match self.run(call, Policy::Create).await? {
-            Outcome::Answer(status, body) => decode(call, status, &body).map(Sent::Answer),
+            Outcome::Answer(status, body) => self.decode(call, status, &body).map(Sent::Answer),
             Outcome::Exists(ambiguous) => Ok(Sent::Exists(ambiguous)),
             Outcome::Gone => Err(Error::invalid(
                 "internal: a create cannot end in a deletion",
@@ -429,16 +475,6 @@ impl Transport {
             headers,
         })
     }
-}
-
-/// Decodes a 2xx body, naming the operation on failure.
-fn decode<T: DeserializeOwned>(call: &Call, status: u16, body: &[u8]) -> Result<T> {
-    serde_json::from_slice(body).map_err(|e| Error::ResponseDecode {
-        operation: call.operation.to_owned(),
-        status,
-        message: e.to_string(),
-        body: truncate(body),
-    })
 }
 
 /// Reads the body, refusing more than [`MAX_BODY`] bytes.

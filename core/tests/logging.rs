@@ -322,6 +322,45 @@ async fn each_attempt_is_one_line_at_its_level() {
 }
 
 #[tokio::test]
+async fn an_answer_that_does_not_decode_is_logged_as_the_error_it_becomes() {
+    let sink = Collected::default();
+    let h = Harness::with(|_| {}, {
+        let sink = sink.clone();
+        |b| b.log_level(LogLevel::Info).log_sink(sink)
+    })
+    .await;
+    for (path, body) in [
+        (
+            "/api/v2/organization/teams",
+            json!({"success": true, "teams": "none"}),
+        ),
+        (
+            "/api/v2/organization/team",
+            json!({"success": true, "members": 3}),
+        ),
+        ("/api/v1/organization/credits", json!({"success": true})),
+    ] {
+        h.fault(json!({"method": "GET", "path": path, "status": 200, "body": body}))
+            .await;
+    }
+    let errors = [
+        h.client.teams().list().await.unwrap_err(),
+        h.client
+            .members()
+            .list(MemberListParams::new())
+            .await
+            .unwrap_err(),
+        h.client.organization().credits().await.unwrap_err(),
+    ];
+    let logged = sink.at(LogLevel::Error);
+    assert_eq!(logged.len(), 3, "{logged:#?}");
+    for (error, record) in errors.iter().zip(&logged) {
+        assert_eq!(error.class_name(), "ResponseDecodeError");
+        assert_eq!(record.message, error.to_string());
+    }
+}
+
+#[tokio::test]
 async fn a_warn_threshold_keeps_only_failures_and_off_keeps_nothing() {
     let warn = Collected::default();
     let off = Collected::default();

@@ -5,7 +5,6 @@ use reqwest::Method;
 use serde::Serialize;
 
 use super::OrganizationEnvelope;
-use crate::envelope::Answer;
 use crate::error::Result;
 use crate::transport::Call;
 use crate::types::{Organization, Team};
@@ -36,8 +35,10 @@ impl<'a> Teams<'a> {
     /// Every team of the organization.
     pub async fn list(&self) -> Result<Vec<Team>> {
         let call = Call::new("teams.list", Method::GET, "/api/v2/organization/teams");
-        let (status, body) = self.client.transport.send_raw(&call).await?;
-        Answer::parse(call.operation, status, &body)?.list(&["teams"])
+        self.client
+            .transport
+            .send_answer(&call, |answer| answer.list(&["teams"]))
+            .await
     }
 
     /// Creates a team.
