@@ -5,6 +5,7 @@ use reqwest::Method;
 use serde::Serialize;
 
 use super::OrganizationEnvelope;
+use crate::envelope::Answer;
 use crate::error::Result;
 use crate::transport::Call;
 use crate::types::{Organization, Team};
@@ -35,10 +36,9 @@ impl<'a> Teams<'a> {
     /// Every team of the organization.
     pub async fn list(&self) -> Result<Vec<Team>> {
         let call = Call::new("teams.list", Method::GET, "/api/v2/organization/teams");
-        self.client
-            .transport
-            .send_answer(&call, |answer| answer.list(&["teams"]))
-            .await
+        let (status, body) = self.client.transport.send_raw(&call).await?;
+        let teams = Answer::parse(call.operation, status, &body).and_then(|a| a.list(&["teams"]));
+        self.client.transport.logged(teams)
     }
 
     /// Creates a team.
