@@ -88,6 +88,7 @@ export interface Model {
   modelId: string
   status: ModelStatus
   isDevelopment: boolean
+  /** Logs the user in: `util.inspect`/`console.log` show it with its query values redacted; the value itself is whole. */
   signedUrl: string
 }
 

@@ -2,6 +2,10 @@
 // The `headshotpro` package: the client, the error classes and the webhook
 // helpers. See index.d.ts for the documented surface.
 
+// First the native module, so that a machine without one gets the error that
+// names its platform and the supported ones.
+require('./lib/platform.js').loadNative()
+
 const { Client } = require('./lib/client.js')
 const errors = require('./lib/errors.js')
 const webhooks = require('./lib/webhooks.js')

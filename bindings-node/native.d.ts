@@ -36,36 +36,19 @@ export declare class NativeClient {
    * connection pool; this client is unchanged.
    */
   withOptions(options: PerCallOptions): NativeClient | NativeError
-  /** `GET /api/v1/organization`. */
   organizationRetrieve(cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
-  /** `GET /api/v1/organization/credits`. */
   organizationCredits(cancel?: CancelToken | undefined | null): Promise<number | NativeError>
-  /** `POST /api/v1/organization/invite`. */
   invitesCreate(email: string, teamId?: string | undefined | null, cancel?: CancelToken | undefined | null): Promise<Invite | NativeError>
-  /** `POST /api/v1/organization/invite/revoke`. */
   invitesRevoke(email: string, cancel?: CancelToken | undefined | null): Promise<undefined | NativeError>
-  /** `GET /api/v1/organization/invites`. */
   invitesList(cancel?: CancelToken | undefined | null): Promise<Array<InviteSummary> | NativeError>
-  /** `GET /api/v1/organization/invite/id/{id}`. */
   invitesRetrieve(inviteId: string, cancel?: CancelToken | undefined | null): Promise<InviteDetails | NativeError>
-  /** `POST /api/v1/organization/teams`. */
   teamsCreate(name: string, cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
-  /** `PUT /api/v1/organization/teams/{team_id}`. */
   teamsUpdate(teamId: string, name: string, cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
-  /** `DELETE /api/v1/organization/teams/{team_id}`. */
   teamsDelete(teamId: string, cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
-  /** `POST /api/v1/organization/teams/{team_id}/add-members`. */
   teamsAddMembers(teamId: string, emails: Array<string>, cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
-  /** `POST /api/v2/organization/whitelabel/model/create`. */
   modelsCreate(email: string, teamId: string | undefined | null, isDevelopment: boolean, cancel?: CancelToken | undefined | null): Promise<Model | NativeError>
-  /** `GET /api/v2/organization/whitelabel/model/get/{model_id}`. */
   modelsRetrieve(modelId: string, cancel?: CancelToken | undefined | null): Promise<Model | NativeError>
-  /** `DELETE /api/v2/organization/whitelabel/model/delete/{model_id}`. */
   modelsDelete(modelId: string, cancel?: CancelToken | undefined | null): Promise<DeletedModel | NativeError>
-  /**
-   * Polls `models.retrieve` until the model reaches `until` (a wire status)
-   * or `deleted`, for at most `timeout_ms`.
-   */
   modelsWait(modelId: string, until: string, timeoutMs: number, cancel?: CancelToken | undefined | null): Promise<Model | NativeError>
 }
 
@@ -241,6 +224,12 @@ export interface PerCallOptions {
   /** Retries after the first attempt; 0 disables them. */
   maxRetries?: number
 }
+
+/**
+ * `headshotpro::redact_url`: the URL with every query value (a signed URL's
+ * token), any password and any fragment replaced, for printing.
+ */
+export declare function redactUrl(url: string): string
 
 /** The name of the signature header. */
 export declare const SIGNATURE_HEADER: string

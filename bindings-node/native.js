@@ -839,6 +839,7 @@ module.exports.CancelToken = nativeBinding.CancelToken
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.createClient = nativeBinding.createClient
 module.exports.parseWebhook = nativeBinding.parseWebhook
+module.exports.redactUrl = nativeBinding.redactUrl
 module.exports.SIGNATURE_HEADER = nativeBinding.SIGNATURE_HEADER
 module.exports.signWebhook = nativeBinding.signWebhook
 module.exports.TIMESTAMP_HEADER = nativeBinding.TIMESTAMP_HEADER

@@ -10,6 +10,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The fault matrix (tests/cases/fault_*.json) is generated: the committed files
+# must be exactly what the script writes.
+python3 tests/cases/generate_faults.py --check >&2
+
 echo "test-matrix: building the mock server and the Rust runner" >&2
 cargo build -p headshotpro-mock -p headshotpro-matrix >&2
 

@@ -22,6 +22,12 @@ cargo build -p headshotpro-mock >&2
 MOCK_BIN="${HEADSHOTPRO_MOCK_BIN:-$LIB_DIR/headshotpro-mock}"
 [[ -x "$MOCK_BIN" ]] || { echo "test-swift: no mock binary at $MOCK_BIN" >&2; exit 1; }
 
+# SwiftPM finds the library through pkg-config: a .pc next to the cdylib,
+# which the root sees at /hp/lib (the loader finds it via LD_LIBRARY_PATH).
+source scripts/lib/version.sh
+source scripts/lib/pkgconfig.sh
+write_uniffi_pc "$LIB_DIR/pkgconfig" "$(workspace_version)"
+
 # Make sure the toolchain exists before starting anything.
 scripts/toolchains/swift-root.sh >/dev/null
 
@@ -34,5 +40,5 @@ echo "test-swift: mock at $MOCK_URL" >&2
 # bundled roots, as it would in a minimal container.
 scripts/toolchains/swift-run.sh --lib "$LIB_DIR" \
     --env "HEADSHOTPRO_MOCK_URL=$MOCK_URL" --env "HEADSHOTPRO_MOCK_KEY=$MOCK_KEY" \
-    --env "HEADSHOTPRO_LIB_DIR=/hp/lib" \
+    --env "PKG_CONFIG_PATH=/hp/lib/pkgconfig" --env "LD_LIBRARY_PATH=/hp/lib" \
     bindings-uniffi/swift -- swift test --disable-swift-testing "$@"

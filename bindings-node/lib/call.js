@@ -65,25 +65,4 @@ function unwrap(start) {
   return result
 }
 
-/** Checks that a required argument is a string (the rest is core's job). */
-function str(name, value) {
-  if (typeof value !== 'string') {
-    throw new InvalidArgumentError(`${name} must be a string, got ${value === null ? 'null' : typeof value}`)
-  }
-  return value
-}
-
-/** Checks that an optional argument is a string when given. */
-function optStr(name, value) {
-  return value === undefined || value === null ? undefined : str(name, value)
-}
-
-/** The params object of a call, checked. */
-function paramsOf(params) {
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-    throw new InvalidArgumentError('params must be an object')
-  }
-  return params
-}
-
-module.exports = { invoke, unwrap, str, optStr, paramsOf }
+module.exports = { invoke, unwrap }

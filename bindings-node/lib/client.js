@@ -1,132 +1,30 @@
 'use strict'
-// The public client: resource namespaces in the Stripe/OpenAI Node style.
-// Path ids are positional, bodies one params object, and every call takes an
-// optional last `{ signal }`. Each method only shapes arguments for the
-// native module; all behaviour lives in the Rust core.
+// The public client: resource namespaces in the Stripe/OpenAI Node style,
+// made from the operation table (lib/operations.js). Each method only shapes
+// arguments for the native module; all behaviour lives in the Rust core.
 
 const native = require('../native.js')
-const { invoke, unwrap, str, optStr, paramsOf } = require('./call.js')
+const { invoke, unwrap } = require('./call.js')
 const { InvalidArgumentError } = require('./errors.js')
+const { OPERATIONS, DEFAULT_WAIT_UNTIL, DEFAULT_WAIT_TIMEOUT_MS } = require('./operations.js')
 
-/** Default `until` of `models.wait`. */
-const DEFAULT_WAIT_UNTIL = 'active'
-/** Default `timeoutMs` of `models.wait`: ten minutes. */
-const DEFAULT_WAIT_TIMEOUT_MS = 600_000
-
-/** `client.organization`: the organization and its credits. */
-class Organization {
-  #n
-  constructor(n) {
-    this.#n = n
+/**
+ * A resource object (`client.invites`, …): one async method per operation of
+ * the table, shaping its arguments for the native client `n`.
+ */
+function resource(n, operations) {
+  const methods = {}
+  for (const [name, { native: method, shapes, present }] of Object.entries(operations)) {
+    // A computed key names the function (`create`) for stack traces.
+    methods[name] = {
+      async [name](...args) {
+        const nativeArgs = shapes.flatMap((shape, i) => shape(args[i]))
+        const result = await invoke(args[shapes.length], (t) => n[method](...nativeArgs, t))
+        return present === undefined ? result : present(result)
+      },
+    }[name]
   }
-  /** The organization and its teams. */
-  async retrieve(options) {
-    return invoke(options, (t) => this.#n.organizationRetrieve(t))
-  }
-  /** The credits available, a number. */
-  async credits(options) {
-    return invoke(options, (t) => this.#n.organizationCredits(t))
-  }
-}
-
-/** `client.invites`: team-member invites. */
-class Invites {
-  #n
-  constructor(n) {
-    this.#n = n
-  }
-  /** Invites `email`, optionally into `teamId`. Never retried once it may have arrived. */
-  async create(params, options) {
-    const { email, teamId } = paramsOf(params)
-    const e = str('email', email)
-    const team = optStr('teamId', teamId)
-    return invoke(options, (t) => this.#n.invitesCreate(e, team, t))
-  }
-  /** Revokes the pending invites sent to `email`. */
-  async revoke(params, options) {
-    const e = str('email', paramsOf(params).email)
-    return invoke(options, (t) => this.#n.invitesRevoke(e, t))
-  }
-  /** Every invite of the organization. */
-  async list(options) {
-    return invoke(options, (t) => this.#n.invitesList(t))
-  }
-  /** One invite's email, status and team. */
-  async retrieve(inviteId, options) {
-    const id = str('inviteId', inviteId)
-    return invoke(options, (t) => this.#n.invitesRetrieve(id, t))
-  }
-}
-
-/** `client.teams`: teams of the organization; each call answers the organization. */
-class Teams {
-  #n
-  constructor(n) {
-    this.#n = n
-  }
-  /** Creates a team. */
-  async create(params, options) {
-    const name = str('name', paramsOf(params).name)
-    return invoke(options, (t) => this.#n.teamsCreate(name, t))
-  }
-  /** Renames a team. */
-  async update(teamId, params, options) {
-    const id = str('teamId', teamId)
-    const name = str('name', paramsOf(params).name)
-    return invoke(options, (t) => this.#n.teamsUpdate(id, name, t))
-  }
-  /** Deletes a team. */
-  async delete(teamId, options) {
-    const id = str('teamId', teamId)
-    return invoke(options, (t) => this.#n.teamsDelete(id, t))
-  }
-  /** Adds existing organization members to a team. */
-  async addMembers(teamId, params, options) {
-    const id = str('teamId', teamId)
-    const { emails } = paramsOf(params)
-    if (!Array.isArray(emails)) throw new InvalidArgumentError('emails must be an array of strings')
-    const list = emails.map((e, i) => str(`emails[${i}]`, e))
-    return invoke(options, (t) => this.#n.teamsAddMembers(id, list, t))
-  }
-}
-
-/** `client.models`: whitelabel models. */
-class Models {
-  #n
-  constructor(n) {
-    this.#n = n
-  }
-  /** Creates a model for `email`. Never retried once it may have arrived. */
-  async create(params, options) {
-    const { email, teamId, isDevelopment } = paramsOf(params)
-    const e = str('email', email)
-    const team = optStr('teamId', teamId)
-    if (isDevelopment !== undefined && typeof isDevelopment !== 'boolean') {
-      throw new InvalidArgumentError('isDevelopment must be a boolean')
-    }
-    return invoke(options, (t) => this.#n.modelsCreate(e, team, isDevelopment ?? false, t))
-  }
-  /** A model's status and a fresh signed URL. */
-  async retrieve(modelId, options) {
-    const id = str('modelId', modelId)
-    return invoke(options, (t) => this.#n.modelsRetrieve(id, t))
-  }
-  /** Deletes a model. */
-  async delete(modelId, options) {
-    const id = str('modelId', modelId)
-    return invoke(options, (t) => this.#n.modelsDelete(id, t))
-  }
-  /**
-   * Polls `retrieve` until the model reaches `until` (default `'active'`) or
-   * `deleted`, within `timeoutMs` (default ten minutes; then APITimeoutError).
-   */
-  async wait(modelId, params, options) {
-    const id = str('modelId', modelId)
-    const { until = DEFAULT_WAIT_UNTIL, timeoutMs = DEFAULT_WAIT_TIMEOUT_MS } = params == null ? {} : paramsOf(params)
-    const status = str('until', until)
-    if (typeof timeoutMs !== 'number') throw new InvalidArgumentError('timeoutMs must be a number')
-    return invoke(options, (t) => this.#n.modelsWait(id, status, timeoutMs, t))
-  }
+  return methods
 }
 
 /** A native client handed to the constructor by `withOptions` (never exported). */
@@ -186,14 +84,8 @@ class Client {
         native.createClient({ apiKey, baseUrl, timeoutMs, connectTimeoutMs, maxRetries: retries(maxRetries), allowInsecureHttp }),
       )
     }
-    /** Organization details and credits. */
-    this.organization = new Organization(this.#n)
-    /** Team-member invites. */
-    this.invites = new Invites(this.#n)
-    /** Teams of the organization. */
-    this.teams = new Teams(this.#n)
-    /** Whitelabel models. */
-    this.models = new Models(this.#n)
+    // organization, invites, teams, models: see index.d.ts.
+    for (const [name, operations] of Object.entries(OPERATIONS)) this[name] = resource(this.#n, operations)
   }
   /**
    * A client with another per-attempt `timeoutMs` and/or `maxRetries` (unset

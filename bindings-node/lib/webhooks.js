@@ -3,7 +3,8 @@
 // Buffer body, `req.headers` as is) and hand raw bytes to the core.
 
 const native = require('../native.js')
-const { unwrap, str } = require('./call.js')
+const { unwrap } = require('./call.js')
+const { str } = require('./shape.js')
 const { InvalidArgumentError } = require('./errors.js')
 
 /** The raw body as a Buffer, exactly as received. */

@@ -1,17 +1,13 @@
-//! The native client: builds a core `Client` and exposes every operation as
-//! a promise. Arguments arrive already shaped by the JS layer.
+//! The native client: builds a core `Client` from the JS settings. Its
+//! operations are declared in [`crate::operations`].
 
 use std::time::Duration;
 
-use headshotpro::{ClientBuilder, ModelStatus, RequestOptions};
-use napi::bindgen_prelude::{Either, PromiseRaw};
-use napi::{Env, Result};
+use headshotpro::{ClientBuilder, RequestOptions};
+use napi::bindgen_prelude::Either;
 use napi_derive::napi;
 
-use crate::cancel::CancelToken;
 use crate::error::NativeError;
-use crate::run::spawn;
-use crate::types::{DeletedModel, Invite, InviteDetails, InviteSummary, Model, Organization};
 
 /// Settings of a client; unset ones fall back to the environment, then core's defaults.
 #[napi(object)]
@@ -43,11 +39,11 @@ pub struct PerCallOptions {
 /// A core client shared by every call made through it (one connection pool).
 #[napi]
 pub struct NativeClient {
-    inner: headshotpro::Client,
+    pub(crate) inner: headshotpro::Client,
 }
 
 /// Milliseconds from JS as a `Duration`, refusing negative or non-finite values.
-fn millis(name: &str, ms: f64) -> headshotpro::Result<Duration> {
+pub(crate) fn millis(name: &str, ms: f64) -> headshotpro::Result<Duration> {
     Duration::try_from_secs_f64(ms / 1000.0).map_err(|_| headshotpro::Error::InvalidArgument {
         message: format!("{name} must be a non-negative number of milliseconds, got {ms}"),
     })
@@ -93,7 +89,7 @@ fn request_options(options: PerCallOptions) -> headshotpro::Result<RequestOption
 pub fn create_client(options: ClientOptions) -> Either<NativeClient, NativeError> {
     match builder(options).and_then(ClientBuilder::build) {
         Ok(inner) => Either::A(NativeClient { inner }),
-        Err(err) => Either::B(NativeError::from(&err)),
+        Err(err) => Either::B(NativeError::construction(err)),
     }
 }
 
@@ -133,222 +129,5 @@ impl NativeClient {
             }),
             Err(err) => Either::B(NativeError::from(&err)),
         }
-    }
-
-    /// `GET /api/v1/organization`.
-    #[napi(catch_unwind)]
-    pub fn organization_retrieve<'env>(
-        &self,
-        env: &'env Env,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Organization, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.organization().retrieve().await.map(Organization::from)
-        })
-    }
-
-    /// `GET /api/v1/organization/credits`.
-    #[napi(catch_unwind)]
-    pub fn organization_credits<'env>(
-        &self,
-        env: &'env Env,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<i64, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move { c.organization().credits().await })
-    }
-
-    /// `POST /api/v1/organization/invite`.
-    #[napi(catch_unwind)]
-    pub fn invites_create<'env>(
-        &self,
-        env: &'env Env,
-        email: String,
-        team_id: Option<String>,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Invite, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.invites()
-                .create(&email, team_id.as_deref())
-                .await
-                .map(Invite::from)
-        })
-    }
-
-    /// `POST /api/v1/organization/invite/revoke`.
-    #[napi(catch_unwind)]
-    pub fn invites_revoke<'env>(
-        &self,
-        env: &'env Env,
-        email: String,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<(), NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move { c.invites().revoke(&email).await })
-    }
-
-    /// `GET /api/v1/organization/invites`.
-    #[napi(catch_unwind)]
-    pub fn invites_list<'env>(
-        &self,
-        env: &'env Env,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Vec<InviteSummary>, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            let list = c.invites().list().await?;
-            Ok(list.into_iter().map(InviteSummary::from).collect())
-        })
-    }
-
-    /// `GET /api/v1/organization/invite/id/{id}`.
-    #[napi(catch_unwind)]
-    pub fn invites_retrieve<'env>(
-        &self,
-        env: &'env Env,
-        invite_id: String,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<InviteDetails, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.invites()
-                .retrieve(&invite_id)
-                .await
-                .map(InviteDetails::from)
-        })
-    }
-
-    /// `POST /api/v1/organization/teams`.
-    #[napi(catch_unwind)]
-    pub fn teams_create<'env>(
-        &self,
-        env: &'env Env,
-        name: String,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Organization, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.teams().create(&name).await.map(Organization::from)
-        })
-    }
-
-    /// `PUT /api/v1/organization/teams/{team_id}`.
-    #[napi(catch_unwind)]
-    pub fn teams_update<'env>(
-        &self,
-        env: &'env Env,
-        team_id: String,
-        name: String,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Organization, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.teams()
-                .update(&team_id, &name)
-                .await
-                .map(Organization::from)
-        })
-    }
-
-    /// `DELETE /api/v1/organization/teams/{team_id}`.
-    #[napi(catch_unwind)]
-    pub fn teams_delete<'env>(
-        &self,
-        env: &'env Env,
-        team_id: String,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Organization, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.teams().delete(&team_id).await.map(Organization::from)
-        })
-    }
-
-    /// `POST /api/v1/organization/teams/{team_id}/add-members`.
-    #[napi(catch_unwind)]
-    pub fn teams_add_members<'env>(
-        &self,
-        env: &'env Env,
-        team_id: String,
-        emails: Vec<String>,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Organization, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.teams()
-                .add_members(&team_id, &emails)
-                .await
-                .map(Organization::from)
-        })
-    }
-
-    /// `POST /api/v2/organization/whitelabel/model/create`.
-    #[napi(catch_unwind)]
-    pub fn models_create<'env>(
-        &self,
-        env: &'env Env,
-        email: String,
-        team_id: Option<String>,
-        is_development: bool,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Model, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.models()
-                .create(&email, team_id.as_deref(), is_development)
-                .await
-                .map(Model::from)
-        })
-    }
-
-    /// `GET /api/v2/organization/whitelabel/model/get/{model_id}`.
-    #[napi(catch_unwind)]
-    pub fn models_retrieve<'env>(
-        &self,
-        env: &'env Env,
-        model_id: String,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Model, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.models().retrieve(&model_id).await.map(Model::from)
-        })
-    }
-
-    /// `DELETE /api/v2/organization/whitelabel/model/delete/{model_id}`.
-    #[napi(catch_unwind)]
-    pub fn models_delete<'env>(
-        &self,
-        env: &'env Env,
-        model_id: String,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<DeletedModel, NativeError>>> {
-        let c = self.inner.clone();
-        spawn(env, cancel, async move {
-            c.models().delete(&model_id).await.map(DeletedModel::from)
-        })
-    }
-
-    /// Polls `models.retrieve` until the model reaches `until` (a wire status)
-    /// or `deleted`, for at most `timeout_ms`.
-    #[napi(catch_unwind)]
-    pub fn models_wait<'env>(
-        &self,
-        env: &'env Env,
-        model_id: String,
-        until: String,
-        timeout_ms: f64,
-        cancel: Option<&CancelToken>,
-    ) -> Result<PromiseRaw<'env, Either<Model, NativeError>>> {
-        let c = self.inner.clone();
-        let timeout = millis("timeoutMs", timeout_ms);
-        spawn(env, cancel, async move {
-            c.models()
-                .wait(&model_id, ModelStatus::from(until.as_str()), timeout?)
-                .await
-                .map(Model::from)
-        })
     }
 }

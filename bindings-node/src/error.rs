@@ -4,6 +4,10 @@ use chrono::{DateTime, Utc};
 use headshotpro::Error;
 use napi_derive::napi;
 
+/// How the core names the setting that allows plain http, in every language.
+const CLEAR_TEXT_SETTING: &str =
+    "set the client option allow_insecure_http (allowInsecureHttp in Node, Swift and Kotlin) to true";
+
 /// Everything the JS layer needs to build the error class named by
 /// `className` (core's `Error::class_name()`, or `APIUserAbortError` for an
 /// aborted call). Never contains the API key: core errors never do.
@@ -55,13 +59,30 @@ impl NativeError {
         Self::bare("APIUserAbortError", "Request was aborted.".to_owned(), true)
     }
 
-    /// A bug inside the SDK (a panic), reported instead of crashing Node.
-    pub(crate) fn internal(what: &str) -> Self {
-        Self::bare(
+    /// A bug inside the SDK (a panic while running `operation`, given by its
+    /// native name: `invites_create` names `invites.create`), reported instead
+    /// of crashing Node or leaving the promise pending.
+    pub(crate) fn internal(operation: &str, what: &str) -> Self {
+        let operation = operation.replacen('_', ".", 1);
+        let mut out = Self::bare(
             "HeadshotProError",
-            format!("internal error in the headshotpro native module: {what}"),
+            format!("internal error in headshotpro during {operation}: {what}"),
             true,
-        )
+        );
+        out.operation = Some(operation);
+        out
+    }
+
+    /// A client-construction error in Node's terms: the refusal of plain http
+    /// names the option to set.
+    pub(crate) fn construction(err: Error) -> Self {
+        match err {
+            Error::InvalidArgument { message } => Self::invalid(message.replace(
+                CLEAR_TEXT_SETTING,
+                "pass allowInsecureHttp: true in the client options",
+            )),
+            other => Self::from(&other),
+        }
     }
 
     /// A JS argument that could not be converted (e.g. a negative timeout).

@@ -17,6 +17,9 @@
 mod cancel;
 mod client;
 mod error;
+mod operations;
 mod run;
+#[cfg(debug_assertions)]
+mod testing;
 mod types;
 mod webhook;

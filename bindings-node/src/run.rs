@@ -8,13 +8,15 @@ use napi::{Env, Result};
 use crate::cancel::{cancelled, CancelToken};
 use crate::error::NativeError;
 
-/// Spawns `call` on napi's tokio runtime and returns its promise. The promise
-/// always resolves: with the value, or with a [`NativeError`] the JS layer
-/// throws as the matching class. The call runs in its own task, so a panic
-/// becomes an error, and cancelling the token aborts (drops) it.
+/// Spawns `call` (the operation `operation`, e.g. `invites_create`) on napi's
+/// tokio runtime and returns its promise. The promise always resolves: with
+/// the value, or with a [`NativeError`] the JS layer throws as the matching
+/// class. The call runs in its own task, so a panic becomes an error naming
+/// the operation, and cancelling the token aborts (drops) it.
 pub(crate) fn spawn<'env, T, F>(
     env: &'env Env,
     cancel: Option<&CancelToken>,
+    operation: &'static str,
     call: F,
 ) -> Result<PromiseRaw<'env, Either<T, NativeError>>>
 where
@@ -37,7 +39,7 @@ where
         Ok(match joined {
             Ok(Ok(value)) => Either::A(value),
             Ok(Err(err)) => Either::B(NativeError::from(&err)),
-            Err(join) => Either::B(NativeError::internal(&join.to_string())),
+            Err(join) => Either::B(NativeError::internal(operation, &join.to_string())),
         })
     })
 }

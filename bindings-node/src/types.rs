@@ -243,3 +243,48 @@ impl From<headshotpro::WebhookEvent> for WebhookEvent {
         }
     }
 }
+
+/// A core result as the value the promise resolves with.
+pub(crate) trait ToJs {
+    /// The JS-facing type.
+    type Js;
+    /// Converts the value.
+    fn to_js(self) -> Self::Js;
+}
+
+/// `ToJs` for core types whose JS type converts with `From`.
+macro_rules! to_js_by_from {
+    ($($core:ty => $js:ty),* $(,)?) => {
+        $(impl ToJs for $core {
+            type Js = $js;
+            fn to_js(self) -> $js {
+                <$js>::from(self)
+            }
+        })*
+    };
+}
+
+to_js_by_from! {
+    headshotpro::Organization => Organization,
+    headshotpro::Invite => Invite,
+    headshotpro::InviteSummary => InviteSummary,
+    headshotpro::InviteDetails => InviteDetails,
+    headshotpro::Model => Model,
+    headshotpro::DeletedModel => DeletedModel,
+    i64 => i64,
+    () => (),
+}
+
+impl<T: ToJs> ToJs for Vec<T> {
+    type Js = Vec<T::Js>;
+    fn to_js(self) -> Self::Js {
+        self.into_iter().map(ToJs::to_js).collect()
+    }
+}
+
+/// `headshotpro::redact_url`: the URL with every query value (a signed URL's
+/// token), any password and any fragment replaced, for printing.
+#[napi(catch_unwind)]
+pub fn redact_url(url: String) -> String {
+    headshotpro::redact_url(&url)
+}

@@ -1,14 +1,13 @@
 //! `NativeClient`: the core client behind `headshotpro.Client` and `AsyncClient`.
 
 use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
 
-use headshotpro::{Client, ModelStatus, RequestOptions};
+use headshotpro::{Client, RequestOptions};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 
-use crate::call::run;
-use crate::error::to_pyerr;
+use crate::args::{ConnectTimeout, MaxRetries, Timeout};
+use crate::error::{construction_error, to_pyerr};
 
 /// The user agent prefix of this package; the core appends ` core/<version>`.
 const USER_AGENT_PREFIX: &str = concat!("headshotpro-python/", env!("CARGO_PKG_VERSION"));
@@ -19,23 +18,11 @@ struct Slot {
     client: Option<Client>,
 }
 
-/// One core client. Every method takes an optional asyncio loop: without it
-/// the call blocks with the GIL released; with it the call returns an
-/// `asyncio.Future` of that loop.
+/// One core client: its settings and lifecycle. The operations that use it
+/// are the module functions of [`crate::operations`].
 #[pyclass(frozen, module = "headshotpro._native")]
 pub(crate) struct NativeClient {
     slot: Mutex<Slot>,
-}
-
-fn seconds(py: Python<'_>, what: &str, value: f64) -> PyResult<Duration> {
-    Duration::try_from_secs_f64(value).map_err(|_| {
-        to_pyerr(
-            py,
-            &headshotpro::Error::InvalidArgument {
-                message: format!("{what} must be a non-negative number of seconds, not {value}"),
-            },
-        )
-    })
 }
 
 impl NativeClient {
@@ -51,7 +38,7 @@ impl NativeClient {
     /// The core client for this process: after `os.fork()` the child gets a
     /// client with a new connection pool (the inherited pool belongs to the
     /// parent's runtime and is leaked, never used nor dropped).
-    fn client(&self, py: Python<'_>) -> PyResult<Client> {
+    pub(crate) fn core(&self, py: Python<'_>) -> PyResult<Client> {
         let pid = std::process::id();
         let mut slot = self.slot.lock().unwrap_or_else(PoisonError::into_inner);
         let inherited = match &slot.client {
@@ -71,25 +58,33 @@ impl NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (api_key, base_url, timeout, max_retries))]
+    #[pyo3(signature = (
+        api_key, base_url, timeout, max_retries, connect_timeout=None, allow_insecure_http=false
+    ))]
     fn new(
         py: Python<'_>,
         api_key: Option<String>,
         base_url: Option<String>,
-        timeout: f64,
-        max_retries: u32,
+        timeout: Timeout,
+        max_retries: MaxRetries,
+        connect_timeout: Option<ConnectTimeout>,
+        allow_insecure_http: bool,
     ) -> PyResult<Self> {
         let mut builder = Client::builder()
-            .timeout(seconds(py, "timeout", timeout)?)
-            .max_retries(max_retries)
+            .timeout(timeout.0)
+            .max_retries(max_retries.0)
+            .allow_insecure_http(allow_insecure_http)
             .user_agent_prefix(USER_AGENT_PREFIX);
+        if let Some(connect_timeout) = connect_timeout {
+            builder = builder.connect_timeout(connect_timeout.0);
+        }
         if let Some(key) = api_key {
             builder = builder.api_key(key);
         }
         if let Some(url) = base_url {
             builder = builder.base_url(url);
         }
-        let client = builder.build().map_err(|e| to_pyerr(py, &e))?;
+        let client = builder.build().map_err(|e| construction_error(py, e))?;
         crate::logging::refresh();
         Ok(Self::from_client(client))
     }
@@ -102,41 +97,41 @@ impl NativeClient {
     fn with_options(
         &self,
         py: Python<'_>,
-        timeout: Option<f64>,
-        max_retries: Option<u32>,
+        timeout: Option<Timeout>,
+        max_retries: Option<MaxRetries>,
     ) -> PyResult<Self> {
         let mut options = RequestOptions::new();
         if let Some(timeout) = timeout {
-            options = options.timeout(seconds(py, "timeout", timeout)?);
+            options = options.timeout(timeout.0);
         }
         if let Some(retries) = max_retries {
-            options = options.max_retries(retries);
+            options = options.max_retries(retries.0);
         }
-        Ok(Self::from_client(self.client(py)?.with_options(options)))
+        Ok(Self::from_client(self.core(py)?.with_options(options)))
     }
 
     /// The per-attempt timeout, in seconds.
     #[getter]
     fn timeout(&self, py: Python<'_>) -> PyResult<f64> {
-        Ok(self.client(py)?.timeout().as_secs_f64())
+        Ok(self.core(py)?.timeout().as_secs_f64())
     }
 
     /// The retries after a failed attempt.
     #[getter]
     fn max_retries(&self, py: Python<'_>) -> PyResult<u32> {
-        Ok(self.client(py)?.max_retries())
+        Ok(self.core(py)?.max_retries())
     }
 
     /// The base URL requests go to.
     #[getter]
     fn base_url(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(self.client(py)?.base_url().to_owned())
+        Ok(self.core(py)?.base_url().to_owned())
     }
 
     /// The user agent sent with every request.
     #[getter]
     fn user_agent(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(self.client(py)?.user_agent().to_owned())
+        Ok(self.core(py)?.user_agent().to_owned())
     }
 
     /// Whether `close()` was called.
@@ -157,205 +152,9 @@ impl NativeClient {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        match self.client(py) {
+        match self.core(py) {
             Ok(client) => format!("NativeClient(base_url={:?})", client.base_url()),
             Err(_) => "NativeClient(closed)".to_owned(),
         }
-    }
-
-    #[pyo3(signature = (event_loop=None))]
-    fn organization_retrieve(
-        &self,
-        py: Python<'_>,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(
-            py,
-            event_loop,
-            async move { c.organization().retrieve().await },
-        )
-    }
-
-    #[pyo3(signature = (event_loop=None))]
-    fn organization_credits(
-        &self,
-        py: Python<'_>,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(
-            py,
-            event_loop,
-            async move { c.organization().credits().await },
-        )
-    }
-
-    #[pyo3(signature = (email, team_id, event_loop=None))]
-    fn invites_create(
-        &self,
-        py: Python<'_>,
-        email: String,
-        team_id: Option<String>,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(py, event_loop, async move {
-            c.invites().create(&email, team_id.as_deref()).await
-        })
-    }
-
-    #[pyo3(signature = (email, event_loop=None))]
-    fn invites_revoke(
-        &self,
-        py: Python<'_>,
-        email: String,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(
-            py,
-            event_loop,
-            async move { c.invites().revoke(&email).await },
-        )
-    }
-
-    #[pyo3(signature = (event_loop=None))]
-    fn invites_list(
-        &self,
-        py: Python<'_>,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(py, event_loop, async move { c.invites().list().await })
-    }
-
-    #[pyo3(signature = (invite_id, event_loop=None))]
-    fn invites_retrieve(
-        &self,
-        py: Python<'_>,
-        invite_id: String,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(py, event_loop, async move {
-            c.invites().retrieve(&invite_id).await
-        })
-    }
-
-    #[pyo3(signature = (name, event_loop=None))]
-    fn teams_create(
-        &self,
-        py: Python<'_>,
-        name: String,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(py, event_loop, async move { c.teams().create(&name).await })
-    }
-
-    #[pyo3(signature = (team_id, name, event_loop=None))]
-    fn teams_update(
-        &self,
-        py: Python<'_>,
-        team_id: String,
-        name: String,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(py, event_loop, async move {
-            c.teams().update(&team_id, &name).await
-        })
-    }
-
-    #[pyo3(signature = (team_id, event_loop=None))]
-    fn teams_delete(
-        &self,
-        py: Python<'_>,
-        team_id: String,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(
-            py,
-            event_loop,
-            async move { c.teams().delete(&team_id).await },
-        )
-    }
-
-    #[pyo3(signature = (team_id, emails, event_loop=None))]
-    fn teams_add_members(
-        &self,
-        py: Python<'_>,
-        team_id: String,
-        emails: Vec<String>,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(py, event_loop, async move {
-            c.teams().add_members(&team_id, &emails).await
-        })
-    }
-
-    #[pyo3(signature = (email, team_id, is_development, event_loop=None))]
-    fn models_create(
-        &self,
-        py: Python<'_>,
-        email: String,
-        team_id: Option<String>,
-        is_development: bool,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(py, event_loop, async move {
-            c.models()
-                .create(&email, team_id.as_deref(), is_development)
-                .await
-        })
-    }
-
-    #[pyo3(signature = (model_id, event_loop=None))]
-    fn models_retrieve(
-        &self,
-        py: Python<'_>,
-        model_id: String,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(py, event_loop, async move {
-            c.models().retrieve(&model_id).await
-        })
-    }
-
-    #[pyo3(signature = (model_id, event_loop=None))]
-    fn models_delete(
-        &self,
-        py: Python<'_>,
-        model_id: String,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.client(py)?;
-        run(
-            py,
-            event_loop,
-            async move { c.models().delete(&model_id).await },
-        )
-    }
-
-    #[pyo3(signature = (model_id, until, timeout, event_loop=None))]
-    fn models_wait(
-        &self,
-        py: Python<'_>,
-        model_id: String,
-        until: &str,
-        timeout: f64,
-        event_loop: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        let timeout = seconds(py, "timeout", timeout)?;
-        let until = ModelStatus::from(until);
-        let c = self.client(py)?;
-        run(py, event_loop, async move {
-            c.models().wait(&model_id, until, timeout).await
-        })
     }
 }

@@ -9,10 +9,62 @@ use crate::convert::datetime;
 /// The Python exception for a core error, of the class the core names
 /// ([`Error::class_name`]), with every attribute the error carries.
 pub(crate) fn to_pyerr(py: Python<'_>, err: &Error) -> PyErr {
-    match exception(py, err) {
+    into_pyerr(exception(py, err))
+}
+
+/// How the core names the setting that allows plain http, in every language.
+const CLEAR_TEXT_SETTING: &str =
+    "set the client option allow_insecure_http (allowInsecureHttp in Node, Swift and Kotlin) to true";
+
+/// A client-construction error in Python's terms: the refusal of plain http
+/// names the keyword argument to pass.
+pub(crate) fn construction_error(py: Python<'_>, err: Error) -> PyErr {
+    match err {
+        Error::InvalidArgument { message } => to_pyerr(
+            py,
+            &Error::InvalidArgument {
+                message: message.replace(
+                    CLEAR_TEXT_SETTING,
+                    "pass allow_insecure_http=True to the client",
+                ),
+            },
+        ),
+        other => to_pyerr(py, &other),
+    }
+}
+
+/// The `HeadshotProError` for a bug inside the SDK: a panic while running
+/// `operation`, given by its native name (`invites_create` names
+/// `invites.create`).
+pub(crate) fn internal_error(py: Python<'_>, operation: &str, panic: &str) -> PyErr {
+    let operation = operation.replacen('_', ".", 1);
+    let message = format!("internal error in headshotpro during {operation}: {panic}");
+    into_pyerr((|| {
+        let attrs = PyDict::new(py);
+        attrs.set_item("message", &message)?;
+        attrs.set_item("operation", &operation)?;
+        attrs.set_item("may_have_reached_server", true)?;
+        build(py, "HeadshotProError", &message, &attrs)
+    })())
+}
+
+fn into_pyerr(exception: PyResult<Bound<'_, PyAny>>) -> PyErr {
+    match exception {
         Ok(exception) => PyErr::from_value(exception),
         Err(failure) => failure,
     }
+}
+
+/// `headshotpro._errors._from_native(class_name, text, attrs)`.
+fn build<'py>(
+    py: Python<'py>,
+    class_name: &str,
+    text: &str,
+    attrs: &Bound<'py, PyDict>,
+) -> PyResult<Bound<'py, PyAny>> {
+    py.import("headshotpro._errors")?
+        .getattr("_from_native")?
+        .call1((class_name, text, attrs))
 }
 
 fn exception<'py>(py: Python<'py>, err: &Error) -> PyResult<Bound<'py, PyAny>> {
@@ -43,7 +95,5 @@ fn exception<'py>(py: Python<'py>, err: &Error) -> PyResult<Bound<'py, PyAny>> {
         }
         _ => {}
     }
-    py.import("headshotpro._errors")?
-        .getattr("_from_native")?
-        .call1((err.class_name(), err.to_string(), attrs))
+    build(py, err.class_name(), &err.to_string(), &attrs)
 }

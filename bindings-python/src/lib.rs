@@ -5,12 +5,17 @@
 //! and core errors into the exception classes of `headshotpro._errors`. Every
 //! decision about HTTP, retries, validation, JSON and webhooks stays in the core.
 
+mod args;
 mod call;
 mod client;
 mod convert;
 mod error;
 mod logging;
+mod operations;
+mod redact;
 mod runtime;
+#[cfg(debug_assertions)]
+mod testing;
 mod webhook;
 
 use pyo3::prelude::*;
@@ -30,6 +35,10 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<call::Canceller>()?;
+    operations::register(m)?;
+    #[cfg(debug_assertions)]
+    testing::register(m)?;
+    m.add_function(wrap_pyfunction!(redact::redact_url, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::verify_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::sign_webhook, m)?)?;

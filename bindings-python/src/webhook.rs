@@ -1,9 +1,8 @@
 //! The webhook free functions: parse, verify and sign.
 
-use std::time::Duration;
-
 use pyo3::prelude::*;
 
+use crate::args::Tolerance;
 use crate::convert::ToPython;
 use crate::error::to_pyerr;
 
@@ -24,19 +23,9 @@ pub(crate) fn verify_webhook(
     raw: &[u8],
     headers: Vec<(String, String)>,
     secret: &str,
-    tolerance: f64,
+    tolerance: Tolerance,
 ) -> PyResult<Py<PyAny>> {
-    let tolerance = Duration::try_from_secs_f64(tolerance).map_err(|_| {
-        to_pyerr(
-            py,
-            &headshotpro::Error::InvalidArgument {
-                message: format!(
-                    "tolerance must be a non-negative number of seconds, not {tolerance}"
-                ),
-            },
-        )
-    })?;
-    match headshotpro::webhook::verify(raw, headers, secret, tolerance) {
+    match headshotpro::webhook::verify(raw, headers, secret, tolerance.0) {
         Ok(event) => event.to_python(py),
         Err(err) => Err(to_pyerr(py, &err)),
     }

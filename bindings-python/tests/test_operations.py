@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import inspect
+import pickle
 from datetime import datetime, timezone
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -108,7 +112,41 @@ def test_open_enums_keep_unknown_values() -> None:
     assert status.is_unknown
     assert not ModelStatus.ACTIVE.is_unknown
     assert str(ModelStatus.GENERATING_HEADSHOTS) == "generatingHeadshots"
-    assert ModelStatus("retraining") is status
+    assert ModelStatus("retraining") == status and hash(ModelStatus("retraining")) == hash(status)
+    assert {status: 1}["retraining"] == 1
+    assert pickle.loads(pickle.dumps(status)) == status
+
+
+def test_unknown_enum_values_are_not_cached() -> None:
+    known = len(ModelStatus._value2member_map_)
+    for n in range(10_000):
+        assert ModelStatus(f"status-{n}").is_unknown
+        assert InviteStatus(f"status-{n}") == f"status-{n}"
+    assert len(ModelStatus._value2member_map_) == known
+    assert len(InviteStatus._value2member_map_) == len(InviteStatus.__members__)
+
+
+def test_model_repr_redacts_the_signed_url(client: headshotpro.Client) -> None:
+    model = client.models.create("ada@example.com", is_development=True)
+    token = parse_qs(urlsplit(model.signed_url).query)["token"][0]
+    assert len(token) > 8 and token in model.signed_url
+    for shown in (repr(model), str(model), f"{model}", repr([model])):
+        assert token not in shown
+        assert "token=[redacted]" in shown and model.model_id in shown
+    assert model.to_dict()["signed_url"] == model.signed_url
+    assert dataclasses.replace(model) == model
+
+
+def test_methods_show_their_signatures_and_docs(client: headshotpro.Client) -> None:
+    create = client.invites.create
+    assert str(inspect.signature(create)) == "(email: 'str', *, team_id: 'Optional[str]' = None) -> 'Invite'"
+    assert create.__doc__ and "Invites ``email``" in create.__doc__
+    assert create.__qualname__ == "InvitesResource.create"
+    assert client.invites.create is create  # bound once per client
+    wait = headshotpro.AsyncClient(base_url=client.base_url, api_key="k").models.wait
+    assert inspect.iscoroutinefunction(wait)
+    assert str(inspect.signature(wait)).startswith("(model_id: 'str', *, until:")
+    assert headshotpro.ModelsResource.retrieve.__doc__ == "One model."
 
 
 def test_async_every_operation(mock: Mock) -> None:

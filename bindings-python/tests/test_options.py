@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
+import time
 
 import pytest
 
@@ -60,12 +62,67 @@ def test_closing_one_leaves_the_other_usable(mock: Mock) -> None:
         client.with_options(timeout=5)
 
 
+BAD_RETRIES = [-1, 2**32, 2**80, 1.5, "2", True, None]
+BAD_SECONDS = [-1, -0.5, float("nan"), float("inf"), 1e300, "5", True, None]
+
+
 def test_invalid_options(client: Client, mock: Mock) -> None:
-    with pytest.raises(headshotpro.InvalidArgumentError):
-        client.with_options(timeout=-1)
-    with pytest.raises(OverflowError):
-        client.with_options(max_retries=-1)
+    for retries in BAD_RETRIES[:-1]:
+        with pytest.raises(headshotpro.InvalidArgumentError, match="max_retries must be"):
+            client.with_options(max_retries=retries)  # type: ignore[arg-type]
+    for seconds in BAD_SECONDS[:-1]:
+        with pytest.raises(headshotpro.InvalidArgumentError, match="timeout must be"):
+            client.with_options(timeout=seconds)  # type: ignore[arg-type]
     assert mock.requests("/api/") == []
+
+
+@pytest.mark.parametrize("client_class", [Client, AsyncClient])
+def test_invalid_settings_raise_invalid_argument(client_class: type, mock: Mock) -> None:
+    def build(**settings: object) -> None:
+        client_class(mock.api_key, base_url=mock.url, **settings)
+
+    for retries in BAD_RETRIES:
+        with pytest.raises(headshotpro.InvalidArgumentError, match="max_retries must be an integer"):
+            build(max_retries=retries)
+    for seconds in BAD_SECONDS:
+        with pytest.raises(headshotpro.InvalidArgumentError, match="^invalid argument: timeout must be"):
+            build(timeout=seconds)
+        with pytest.raises(headshotpro.InvalidArgumentError, match="connect_timeout must be"):
+            build(connect_timeout=seconds if seconds is not None else "x")
+    build(max_retries=0, timeout=0.5, connect_timeout=2)
+
+
+def test_wait_timeout_and_webhook_tolerance_are_checked(client: Client, mock: Mock) -> None:
+    with pytest.raises(headshotpro.InvalidArgumentError, match="timeout must be"):
+        client.models.wait("m1", timeout=-1)
+    with pytest.raises(headshotpro.InvalidArgumentError, match="tolerance must be"):
+        headshotpro.verify_webhook(b"{}", {}, "secret", tolerance=-5)
+    assert mock.requests("/api/") == []
+
+
+def test_connect_timeout_applies(mock: Mock) -> None:
+    # A listener whose accept queue is full drops new connection attempts, so
+    # connecting hangs until the connect timeout (the default would be 10 s).
+    with socket.socket() as listener, socket.socket() as queued:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        queued.connect(listener.getsockname())
+        url = "http://127.0.0.1:%d" % listener.getsockname()[1]
+        with Client(mock.api_key, base_url=url, connect_timeout=0.2, timeout=30, max_retries=0) as c:
+            started = time.monotonic()
+            with pytest.raises(headshotpro.APIConnectionError) as info:
+                c.organization.credits()
+            assert time.monotonic() - started < 5
+    assert info.value.operation == "organization.credits"
+
+
+def test_plain_http_needs_allow_insecure_http(mock: Mock) -> None:
+    with pytest.raises(headshotpro.InvalidArgumentError) as info:
+        Client(mock.api_key, base_url="http://api.example.com")
+    assert "pass allow_insecure_http=True to the client" in str(info.value)
+    assert "allowInsecureHttp" not in str(info.value)
+    insecure = Client(mock.api_key, base_url="http://api.example.com", allow_insecure_http=True)
+    assert insecure.base_url.startswith("http://api.example.com")
 
 
 def test_async_options_apply_and_the_original_is_unchanged(mock: Mock) -> None:

@@ -74,9 +74,21 @@ async def async_surface(client: AsyncClient) -> None:
     print(org, credits, summaries, details, results, deleted, quick.timeout)
 
 
+def signatures_are_precise(client: Client, aclient: AsyncClient) -> None:
+    """Each ignore below is needed (``--strict`` reports unused ones), so each
+    misuse is caught: the methods keep their exact signatures."""
+    client.invites.create("a@b.co", "team")  # type: ignore[misc]
+    client.models.retrieve(model_id=1)  # type: ignore[arg-type]
+    client.models.wait("m", untill="active")  # type: ignore[call-arg]
+    print(aclient.models.retrieve("m").model_id)  # type: ignore[attr-defined]
+    org: Organization = client.invites.list()  # type: ignore[assignment]
+    print(org)
+
+
 def errors_and_webhooks() -> None:
     try:
-        with Client("k", base_url="http://127.0.0.1:1", timeout=1.0, max_retries=0) as client:
+        with Client("k", base_url="http://127.0.0.1:1", timeout=1.0, max_retries=0,
+                    connect_timeout=0.5, allow_insecure_http=False) as client:
             client.organization.credits()
     except headshotpro.RateLimitError as err:
         wait: Optional[float] = err.retry_after

@@ -2,10 +2,9 @@
 //! groups.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use crate::error::HeadshotProError;
-use crate::options::{ClientOptions, RequestOptions};
+use crate::options::{millis, retries, ClientOptions, RequestOptions};
 use crate::resources::{InvitesApi, ModelsApi, OrganizationApi, TeamsApi};
 
 /// The user agent prefix of these bindings, `headshotpro-<language>/<version>`;
@@ -28,7 +27,8 @@ pub struct Client {
 #[uniffi::export]
 impl Client {
     /// A client for this key (else `HEADSHOTPRO_API_KEY`). A missing or blank
-    /// key, or an unusable base URL, fails here with `InvalidArgumentError`.
+    /// key, an unusable base URL or a negative number fails here with
+    /// `InvalidArgumentError`.
     #[uniffi::constructor(default(api_key = None, options = None))]
     pub fn new(
         api_key: Option<String>,
@@ -43,11 +43,15 @@ impl Client {
             builder = builder.base_url(url);
         }
         if let Some(ms) = options.timeout_ms {
-            builder = builder.timeout(Duration::from_millis(ms));
+            builder = builder.timeout(millis("timeoutMs", ms)?);
         }
-        if let Some(retries) = options.max_retries {
-            builder = builder.max_retries(retries);
+        if let Some(ms) = options.connect_timeout_ms {
+            builder = builder.connect_timeout(millis("connectTimeoutMs", ms)?);
         }
+        if let Some(count) = options.max_retries {
+            builder = builder.max_retries(retries("maxRetries", count)?);
+        }
+        builder = builder.allow_insecure_http(options.allow_insecure_http);
         Ok(Arc::new(Self {
             inner: builder.build()?,
         }))
@@ -55,21 +59,22 @@ impl Client {
 
     /// A client for some calls with another per-attempt timeout and/or
     /// number of retries (unset fields keep this client's), sharing this
-    /// client's connection pool. This client is unchanged.
-    pub fn with_options(&self, options: RequestOptions) -> Arc<Self> {
-        Arc::new(Self {
-            inner: self.inner.with_options(options.into()),
-        })
+    /// client's connection pool. This client is unchanged. A negative number
+    /// fails with `InvalidArgumentError`.
+    pub fn with_options(&self, options: RequestOptions) -> Result<Arc<Self>, HeadshotProError> {
+        Ok(Arc::new(Self {
+            inner: self.inner.with_options(options.try_into()?),
+        }))
     }
 
     /// The time allowed for each attempt of this client's calls, in milliseconds.
-    pub fn timeout_ms(&self) -> u64 {
-        u64::try_from(self.inner.timeout().as_millis()).unwrap_or(u64::MAX)
+    pub fn timeout_ms(&self) -> i64 {
+        i64::try_from(self.inner.timeout().as_millis()).unwrap_or(i64::MAX)
     }
 
     /// The retries this client makes after a failed attempt.
-    pub fn max_retries(&self) -> u32 {
-        self.inner.max_retries()
+    pub fn max_retries(&self) -> i32 {
+        i32::try_from(self.inner.max_retries()).unwrap_or(i32::MAX)
     }
 
     /// The base URL requests go to.

@@ -3,8 +3,8 @@
 //! The records and open enums (`Invite`, `Model`, `ModelStatus`, …) come from
 //! the core crate, which derives them behind its `uniffi` feature. This crate
 //! only adds the client facade ([`Client`], its options records and its
-//! resource objects), the webhook functions and the mapping of core errors to
-//! [`HeadshotProError`].
+//! resource objects, declared one line per operation), the webhook functions
+//! and the mapping of core errors (and panics) to [`HeadshotProError`].
 //! Every network call is an async method run on tokio: `async` in Swift,
 //! `suspend` in Kotlin.
 
@@ -16,13 +16,16 @@ uniffi::setup_scaffolding!("headshotpro_uniffi");
 
 mod client;
 mod error;
+mod guard;
 mod options;
 mod platform;
 mod resources;
+#[cfg(debug_assertions)]
+mod testing;
 mod webhook;
 
 pub use client::Client;
-pub use error::HeadshotProError;
+pub use error::{ApiErrorDetails, HeadshotProError};
 pub use options::{ClientOptions, RequestOptions};
 pub use resources::{InvitesApi, ModelsApi, OrganizationApi, TeamsApi};
 pub use webhook::{parse_webhook, sign_webhook, verify_webhook};

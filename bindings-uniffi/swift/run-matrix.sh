@@ -10,8 +10,13 @@ REPO="$(cd "$HERE/../.." && pwd)"
 source "$REPO/scripts/lib/runner-args.sh"
 parse_runner_args "$@"
 OUT="$(realpath -m "$OUT")"
+LIB_DIR="${HP_LIB_DIR:-$REPO/target/debug}"
+source "$REPO/scripts/lib/version.sh"
+source "$REPO/scripts/lib/pkgconfig.sh"
+write_uniffi_pc "$LIB_DIR/pkgconfig" "$(workspace_version "$REPO")"
 mkdir -p "$(dirname "$OUT")"
-exec "$REPO/scripts/toolchains/swift-run.sh" --lib "${HP_LIB_DIR:-$REPO/target/debug}" \
+exec "$REPO/scripts/toolchains/swift-run.sh" --lib "$LIB_DIR" \
+    --env "PKG_CONFIG_PATH=/hp/lib/pkgconfig" --env "LD_LIBRARY_PATH=/hp/lib" \
     --ro-bind "$(realpath "$CASES"):/hp/cases" --ro-bind "$(realpath "$VECTORS"):/hp/vectors" \
     --ro-bind "$(realpath "$MOCK_BIN"):/hp/mock/headshotpro-mock" --bind "$(dirname "$OUT"):/hp/out" \
     "$HERE" -- swift run HeadshotProMatrix --cases /hp/cases --vectors /hp/vectors \

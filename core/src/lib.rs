@@ -26,6 +26,7 @@
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("headshotpro");
 
+mod bulk_plan;
 mod capture;
 mod classify;
 mod client;
@@ -70,6 +71,7 @@ pub mod webhook;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub use bulk_plan::{plan_invites, InvitePlan};
 pub use capture::{ResponseCapture, ResponseFuture, WithResponse};
 pub use client::Client;
 pub use config::{
@@ -92,14 +94,16 @@ pub use page::{Page, DEFAULT_LIMIT, MAX_LIMIT};
 pub use page_stream::ItemStream;
 pub use raw_request::RAW_OPERATION;
 pub use redact::redact_url;
-pub use resources::{Invites, Members, Models, OrganizationApi, Photos, Teams};
+pub use resources::{Invites, Members, Models, OrganizationApi, Photos, Teams, ADD_MEMBERS_CHUNK};
 pub use response::{Headers, Response, ResponseMeta};
 pub use secret::ApiKey;
 pub use types::{
-    DeletedModel, DownloadLink, DownloadLinks, FavoriteListParams, FavoritePhoto, Invite,
-    InviteDetails, InviteStatus, InviteSummary, InviteV2, InviteV2Status, LikedStatus, Member,
-    MemberListParams, MemberStatus, Model, ModelCreateParams, ModelListParams, ModelStatus,
-    ModelSummary, ModelVersion, Organization, Photo, PhotoInclude, PhotoListParams, PhotoStatus,
-    PhotoUrls, Team, WebhookEventType,
+    BulkInviteResult, BulkOutcome, BulkProgress, BulkProgressCallback, BulkSend, BulkSendCallback,
+    CreateManyOptions, DeletedModel, DownloadLink, DownloadLinks, FavoriteListParams,
+    FavoritePhoto, Invite, InviteDetails, InviteRequest, InviteStatus, InviteSummary, InviteV2,
+    InviteV2Status, LikedStatus, Member, MemberListParams, MemberStatus, Model, ModelCreateParams,
+    ModelListParams, ModelStatus, ModelSummary, ModelVersion, Organization, Photo, PhotoInclude,
+    PhotoListParams, PhotoStatus, PhotoUrls, Team, WebhookEventType, DEFAULT_BULK_CONCURRENCY,
+    MAX_BULK_CONCURRENCY,
 };
 pub use webhook::{ModelObject, WebhookEvent};

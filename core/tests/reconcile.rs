@@ -157,10 +157,22 @@ async fn without_retries_an_ambiguous_create_is_not_resent() {
 
 #[tokio::test]
 async fn a_team_create_processed_then_dropped_stays_ambiguous() {
-    let server = RawServer::start(|_| Reply::Drop).await;
+    let created = Arc::new(AtomicBool::new(false));
+    let seen = created.clone();
+    let server = RawServer::start(move |_| {
+        if seen.swap(true, Ordering::SeqCst) {
+            exists()
+        } else {
+            Reply::Drop
+        }
+    })
+    .await;
     let err = client(&server.url).teams().create("Ops").await.unwrap_err();
-    assert!(err.is_connection() && err.may_have_reached_server());
-    assert_eq!(server.requests().len(), 1);
+    assert!(
+        err.is_connection() && err.may_have_reached_server(),
+        "{err}"
+    );
+    assert_eq!(server.requests().len(), 2, "resent once, then ambiguous");
 }
 
 #[tokio::test]

@@ -11,7 +11,7 @@ use serde_json::json;
 
 const CREDITS: &str = "/api/v1/organization/credits";
 const INVITE: &str = "/api/v1/organization/invite";
-const TEAMS: &str = "/api/v1/organization/teams";
+const REVOKE: &str = "/api/v1/organization/invite/revoke";
 
 #[tokio::test]
 async fn get_is_retried_on_503_then_succeeds() {
@@ -94,20 +94,18 @@ async fn post_is_not_retried_after_500_or_a_dropped_connection() {
     assert_eq!(err.class_name(), "ServerError");
     assert_eq!(h.count("POST", INVITE).await, 1);
 
-    h.fault(json!({"method": "POST", "path": TEAMS, "drop": true}))
+    // A POST that is not a create cannot be reconciled: never resent.
+    h.fault(json!({"method": "POST", "path": REVOKE, "drop": true, "times": 3}))
         .await;
-    let err = h.client.teams().create("Ops").await.unwrap_err();
+    let err = h
+        .client
+        .invites()
+        .revoke("a@example.com")
+        .await
+        .unwrap_err();
     assert_eq!(err.class_name(), "APIConnectionError");
     assert!(err.may_have_reached_server());
-    assert_eq!(h.count("POST", TEAMS).await, 1);
-    assert!(h
-        .client
-        .organization()
-        .retrieve()
-        .await
-        .unwrap()
-        .teams
-        .is_empty());
+    assert_eq!(h.count("POST", REVOKE).await, 1);
 }
 
 #[tokio::test]
@@ -175,11 +173,15 @@ async fn timeouts_per_attempt() {
     assert!(err.may_have_reached_server());
     assert_eq!(h.count("GET", CREDITS).await, 2);
 
-    h.fault(json!({"method": "POST", "path": TEAMS, "delay_ms": 1500}))
+    h.fault(json!({"method": "POST", "path": REVOKE, "status": 503, "delay_ms": 1500, "times": 2}))
         .await;
-    let err = client.teams().create("Slow").await.unwrap_err();
+    let err = client
+        .invites()
+        .revoke("slow@example.com")
+        .await
+        .unwrap_err();
     assert_eq!(err.class_name(), "APITimeoutError");
-    assert_eq!(h.count("POST", TEAMS).await, 1);
+    assert_eq!(h.count("POST", REVOKE).await, 1);
 }
 
 #[tokio::test]

@@ -14,6 +14,9 @@ use serde_json::{json, Map, Value};
 use crate::error::{ApiError, ApiResult};
 use crate::lock::lock;
 
+/// The most padding a fault may add to its body (64 MiB).
+const MAX_PADDING: usize = 64 * 1024 * 1024;
+
 /// What a "process, then fail" fault does once the request has taken effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum After {
@@ -31,6 +34,8 @@ pub struct Fault {
     path: String,
     status: Option<StatusCode>,
     body: Option<Vec<u8>>,
+    /// Spaces appended to the injected body (JSON stays valid).
+    padding: usize,
     headers: HeaderMap,
     /// Wait this long before answering (or dropping).
     pub delay: Option<Duration>,
@@ -73,6 +78,18 @@ impl Fault {
             None | Some(Value::Null) => None,
             Some(Value::String(raw)) => Some(raw.clone().into_bytes()),
             Some(other) => Some(other.to_string().into_bytes()),
+        };
+        let padding = match obj.get("padding") {
+            None | Some(Value::Null) => 0,
+            Some(v) => v
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|&n| n <= MAX_PADDING)
+                .ok_or_else(|| {
+                    ApiError::invalid(format!(
+                        "padding must be an integer between 0 and {MAX_PADDING}"
+                    ))
+                })?,
         };
         let headers = parse_headers(obj.get("headers"))?;
         let delay = match obj.get("delay_ms") {
@@ -120,6 +137,7 @@ impl Fault {
             path,
             status,
             body,
+            padding,
             headers,
             delay,
             drop,
@@ -144,9 +162,10 @@ impl Fault {
     /// The injected answer with this status: the fault's body (or the standard
     /// `INJECTED` error body) and headers.
     pub fn response_with(&self, status: StatusCode) -> Response {
-        let body = self.body.clone().unwrap_or_else(|| {
+        let mut body = self.body.clone().unwrap_or_else(|| {
             br#"{"success": false, "error": "injected fault", "code": "INJECTED"}"#.to_vec()
         });
+        body.resize(body.len() + self.padding, b' ');
         let mut response = Response::new(Body::from(body));
         *response.status_mut() = status;
         response

@@ -117,6 +117,31 @@ async fn bodies_are_raw_strings_or_serialized_json() {
 }
 
 #[tokio::test]
+async fn padding_appends_spaces_so_the_body_stays_json() {
+    let mock = Mock::start().await;
+    mock.control_ok(
+        "POST",
+        "/__mock/faults",
+        Some(
+            json!({"path": CREDITS, "status": 200, "body": {"success": true, "credits": 7},
+                    "padding": 5_000_000}),
+        ),
+    )
+    .await;
+    let padded = mock.api("GET", CREDITS, None).await;
+    assert_eq!(padded.status, 200);
+    assert_eq!(padded.text.trim_end().len() + 5_000_000, padded.text.len());
+    assert_eq!(padded.json["credits"], 7);
+    mock.control(
+        "POST",
+        "/__mock/faults",
+        Some(json!({"path": CREDITS, "status": 200, "padding": -1})),
+    )
+    .await
+    .assert_error(400, "INVALID_REQUEST");
+}
+
+#[tokio::test]
 async fn headers_are_added_to_faulted_and_normal_answers() {
     let mock = Mock::start().await;
     mock.control_ok(

@@ -41,7 +41,8 @@ def model_object(**changes):
     return obj
 
 
-def payload(event, obj, event_id="evt_01HMATRIX0001", created_at="2024-01-15T10:30:00.000Z"):
+def payload(event, obj, event_id="evt_01HMATRIX0001", created_at="2024-01-15T10:30:00.000Z",
+            photo_id=None):
     body = {}
     if event_id is not None:
         body["id"] = event_id
@@ -49,6 +50,8 @@ def payload(event, obj, event_id="evt_01HMATRIX0001", created_at="2024-01-15T10:
     if created_at is not None:
         body["createdAt"] = created_at
     body["objectType"] = "model"
+    if photo_id is not None:
+        body["photoId"] = photo_id
     body["object"] = obj
     return json.dumps(body, separators=(",", ":"))
 
@@ -80,6 +83,13 @@ def vectors():
         model_object(status="active", finishedAt="2024-01-15T11:05:00.000Z"),
         event_id="evt_01HMATRIX0002",
         created_at="2024-01-15T11:05:00.000Z",
+    )
+    favorite = payload(
+        "model.favorite_selected",
+        model_object(status="active", finishedAt="2024-01-15T11:05:00.000Z"),
+        event_id="evt_01HMATRIX0006",
+        created_at="2024-01-15T12:00:00.000Z",
+        photo_id="6650a1b2c3d4e5f6a7b8c9f1",
     )
     deleted_obj = model_object(status="deleted", deletedAt="2024-01-16T09:00:00.000Z")
     del deleted_obj["isDevelopment"]
@@ -123,6 +133,9 @@ def vectors():
         "webhook_photos_ready_signed": (
             "model.photos_ready, one of the events newer than the reference, signed",
             photos, signed(photos)),
+        "webhook_favorite_selected_signed": (
+            "model.favorite_selected with the chosen photo's photoId, signed",
+            favorite, signed(favorite)),
         "webhook_deleted_signed": (
             "model.deleted with deletedAt, isDevelopment absent (false), signed",
             deleted, signed(deleted)),

@@ -2,194 +2,134 @@
 
 Blocking calls release the GIL for the whole request, so threads run in
 parallel. Async calls return real awaitables; cancelling the task cancels the
-request. Both work in a child process after ``os.fork()``.
+request. Both work in a child process after ``os.fork()``. Every operation is
+written once, in the ``_…Operations`` classes below (see ``_operation``).
 """
 
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, List, Optional, Sequence, Type, TypeVar, Union, cast
+from typing import List, Optional, Sequence, Type, TypeVar, Union
 
 from . import _native
+from ._operation import AsyncResource, Call, Resource, SyncResource, operation
 from ._types import DeletedModel, Invite, InviteDetails, InviteSummary, Model, ModelStatus, Organization
-
-if TYPE_CHECKING:  # asyncio is imported on the first async call: it costs import time
-    import asyncio
 
 Status = Union[ModelStatus, str]
 _C = TypeVar("_C", bound="_BaseClient")
 
 
-def _loop() -> asyncio.AbstractEventLoop:
-    import asyncio
-
-    return asyncio.get_running_loop()
-
-
-class _Resource:
-    def __init__(self, native: _native.NativeClient) -> None:
-        self._native = native
-
-
-class OrganizationResource(_Resource):
-    """``client.organization``: the organization behind the key."""
-
-    def retrieve(self) -> Organization:
+class _OrganizationOperations(Resource):
+    @operation
+    def retrieve(self) -> Call[Organization]:
         """The organization, with its teams."""
-        return cast(Organization, self._native.organization_retrieve())
+        return Call(_native.organization_retrieve, self._native)
 
-    def credits(self) -> int:
+    @operation
+    def credits(self) -> Call[int]:
         """Credits left."""
-        return cast(int, self._native.organization_credits())
+        return Call(_native.organization_credits, self._native)
 
 
-class InvitesResource(_Resource):
-    """``client.invites``: team-member invites."""
-
-    def create(self, email: str, *, team_id: Optional[str] = None) -> Invite:
+class _InvitesOperations(Resource):
+    @operation
+    def create(self, email: str, *, team_id: Optional[str] = None) -> Call[Invite]:
         """Invites ``email`` (into ``team_id``, if given). Never retried once sent."""
-        return cast(Invite, self._native.invites_create(email, team_id))
+        return Call(_native.invites_create, self._native, email, team_id)
 
-    def revoke(self, email: str) -> None:
+    @operation
+    def revoke(self, email: str) -> Call[None]:
         """Revokes the pending invite of ``email``."""
-        self._native.invites_revoke(email)
+        return Call(_native.invites_revoke, self._native, email)
 
-    def list(self) -> List[InviteSummary]:
+    @operation
+    def list(self) -> Call[List[InviteSummary]]:
         """Every invite of the organization."""
-        return cast(List[InviteSummary], self._native.invites_list())
+        return Call(_native.invites_list, self._native)
 
-    def retrieve(self, invite_id: str) -> InviteDetails:
+    @operation
+    def retrieve(self, invite_id: str) -> Call[InviteDetails]:
         """One invite's state."""
-        return cast(InviteDetails, self._native.invites_retrieve(invite_id))
+        return Call(_native.invites_retrieve, self._native, invite_id)
 
 
-class TeamsResource(_Resource):
-    """``client.teams``: teams of the organization. Each call returns the organization."""
-
-    def create(self, name: str) -> Organization:
+class _TeamsOperations(Resource):
+    @operation
+    def create(self, name: str) -> Call[Organization]:
         """Creates a team."""
-        return cast(Organization, self._native.teams_create(name))
+        return Call(_native.teams_create, self._native, name)
 
-    def update(self, team_id: str, name: str) -> Organization:
+    @operation
+    def update(self, team_id: str, name: str) -> Call[Organization]:
         """Renames a team."""
-        return cast(Organization, self._native.teams_update(team_id, name))
+        return Call(_native.teams_update, self._native, team_id, name)
 
-    def delete(self, team_id: str) -> Organization:
+    @operation
+    def delete(self, team_id: str) -> Call[Organization]:
         """Deletes a team."""
-        return cast(Organization, self._native.teams_delete(team_id))
+        return Call(_native.teams_delete, self._native, team_id)
 
-    def add_members(self, team_id: str, emails: Sequence[str]) -> Organization:
+    @operation
+    def add_members(self, team_id: str, emails: Sequence[str]) -> Call[Organization]:
         """Adds members (by email) to a team."""
-        return cast(Organization, self._native.teams_add_members(team_id, list(emails)))
+        return Call(_native.teams_add_members, self._native, team_id, list(emails))
 
 
-class ModelsResource(_Resource):
-    """``client.models``: whitelabel models."""
-
+class _ModelsOperations(Resource):
+    @operation
     def create(
         self, email: str, *, team_id: Optional[str] = None, is_development: bool = False
-    ) -> Model:
+    ) -> Call[Model]:
         """Creates a model for ``email``. Never retried once sent."""
-        return cast(Model, self._native.models_create(email, team_id, is_development))
+        return Call(_native.models_create, self._native, email, team_id, is_development)
 
-    def retrieve(self, model_id: str) -> Model:
+    @operation
+    def retrieve(self, model_id: str) -> Call[Model]:
         """One model."""
-        return cast(Model, self._native.models_retrieve(model_id))
+        return Call(_native.models_retrieve, self._native, model_id)
 
-    def delete(self, model_id: str) -> DeletedModel:
+    @operation
+    def delete(self, model_id: str) -> Call[DeletedModel]:
         """Deletes a model."""
-        return cast(DeletedModel, self._native.models_delete(model_id))
+        return Call(_native.models_delete, self._native, model_id)
 
-    def wait(
-        self, model_id: str, *, until: Status = "active", timeout: float = 600.0
-    ) -> Model:
+    @operation
+    def wait(self, model_id: str, *, until: Status = "active", timeout: float = 600.0) -> Call[Model]:
         """Polls the model until it reaches ``until`` (or ``deleted``, which is
         final; ``failed`` is not). Raises ``APITimeoutError`` after ``timeout`` seconds."""
-        return cast(Model, self._native.models_wait(model_id, str(until), float(timeout)))
+        return Call(_native.models_wait, self._native, model_id, str(until), timeout)
 
 
-class AsyncOrganizationResource(_Resource):
+class OrganizationResource(_OrganizationOperations, SyncResource):
     """``client.organization``: the organization behind the key."""
 
-    async def retrieve(self) -> Organization:
-        """The organization, with its teams."""
-        return cast(Organization, await self._native.organization_retrieve(_loop()))
 
-    async def credits(self) -> int:
-        """Credits left."""
-        return cast(int, await self._native.organization_credits(_loop()))
-
-
-class AsyncInvitesResource(_Resource):
+class InvitesResource(_InvitesOperations, SyncResource):
     """``client.invites``: team-member invites."""
 
-    async def create(self, email: str, *, team_id: Optional[str] = None) -> Invite:
-        """Invites ``email`` (into ``team_id``, if given). Never retried once sent."""
-        return cast(Invite, await self._native.invites_create(email, team_id, _loop()))
 
-    async def revoke(self, email: str) -> None:
-        """Revokes the pending invite of ``email``."""
-        await self._native.invites_revoke(email, _loop())
-
-    async def list(self) -> List[InviteSummary]:
-        """Every invite of the organization."""
-        return cast(List[InviteSummary], await self._native.invites_list(_loop()))
-
-    async def retrieve(self, invite_id: str) -> InviteDetails:
-        """One invite's state."""
-        return cast(InviteDetails, await self._native.invites_retrieve(invite_id, _loop()))
-
-
-class AsyncTeamsResource(_Resource):
+class TeamsResource(_TeamsOperations, SyncResource):
     """``client.teams``: teams of the organization. Each call returns the organization."""
 
-    async def create(self, name: str) -> Organization:
-        """Creates a team."""
-        return cast(Organization, await self._native.teams_create(name, _loop()))
 
-    async def update(self, team_id: str, name: str) -> Organization:
-        """Renames a team."""
-        return cast(Organization, await self._native.teams_update(team_id, name, _loop()))
-
-    async def delete(self, team_id: str) -> Organization:
-        """Deletes a team."""
-        return cast(Organization, await self._native.teams_delete(team_id, _loop()))
-
-    async def add_members(self, team_id: str, emails: Sequence[str]) -> Organization:
-        """Adds members (by email) to a team."""
-        return cast(
-            Organization, await self._native.teams_add_members(team_id, list(emails), _loop())
-        )
-
-
-class AsyncModelsResource(_Resource):
+class ModelsResource(_ModelsOperations, SyncResource):
     """``client.models``: whitelabel models."""
 
-    async def create(
-        self, email: str, *, team_id: Optional[str] = None, is_development: bool = False
-    ) -> Model:
-        """Creates a model for ``email``. Never retried once sent."""
-        return cast(
-            Model, await self._native.models_create(email, team_id, is_development, _loop())
-        )
 
-    async def retrieve(self, model_id: str) -> Model:
-        """One model."""
-        return cast(Model, await self._native.models_retrieve(model_id, _loop()))
+class AsyncOrganizationResource(_OrganizationOperations, AsyncResource):
+    """``client.organization`` of an ``AsyncClient``: the organization behind the key."""
 
-    async def delete(self, model_id: str) -> DeletedModel:
-        """Deletes a model."""
-        return cast(DeletedModel, await self._native.models_delete(model_id, _loop()))
 
-    async def wait(
-        self, model_id: str, *, until: Status = "active", timeout: float = 600.0
-    ) -> Model:
-        """Polls the model until it reaches ``until`` (or ``deleted``, which is
-        final; ``failed`` is not). Raises ``APITimeoutError`` after ``timeout`` seconds."""
-        return cast(
-            Model,
-            await self._native.models_wait(model_id, str(until), float(timeout), _loop()),
-        )
+class AsyncInvitesResource(_InvitesOperations, AsyncResource):
+    """``client.invites`` of an ``AsyncClient``: team-member invites."""
+
+
+class AsyncTeamsResource(_TeamsOperations, AsyncResource):
+    """``client.teams`` of an ``AsyncClient``. Each call returns the organization."""
+
+
+class AsyncModelsResource(_ModelsOperations, AsyncResource):
+    """``client.models`` of an ``AsyncClient``: whitelabel models."""
 
 
 class _BaseClient:
@@ -200,8 +140,14 @@ class _BaseClient:
         base_url: Optional[str] = None,
         timeout: float = 60.0,
         max_retries: int = 2,
+        connect_timeout: Optional[float] = None,
+        allow_insecure_http: bool = False,
     ) -> None:
-        self._bind(_native.NativeClient(api_key, base_url, float(timeout), max_retries))
+        self._bind(
+            _native.NativeClient(
+                api_key, base_url, timeout, max_retries, connect_timeout, allow_insecure_http
+            )
+        )
 
     def _bind(self, native: _native.NativeClient) -> None:
         """Attaches the native client and the resources that use it."""
@@ -216,7 +162,7 @@ class _BaseClient:
         unchanged; closing either one leaves the other usable."""
         derived = type(self).__new__(type(self))
         derived._bind(
-            self._native.with_options(None if timeout is None else float(timeout), max_retries)
+            self._native.with_options(timeout, max_retries)
         )
         return derived
 
@@ -259,7 +205,11 @@ class Client(_BaseClient):
 
     ``api_key`` defaults to ``HEADSHOTPRO_API_KEY``, ``base_url`` to
     ``HEADSHOTPRO_BASE_URL`` then production; ``timeout`` is per attempt, in
-    seconds; ``max_retries`` 0 disables retries. Safe to share between threads.
+    seconds; ``max_retries`` 0 disables retries; ``connect_timeout`` (seconds,
+    default 10) bounds connecting; ``allow_insecure_http=True`` permits a plain
+    ``http://`` base URL to a non-loopback host (the key then travels in clear
+    text). A setting that is not usable raises ``InvalidArgumentError``. Safe to
+    share between threads.
     """
 
     organization: OrganizationResource

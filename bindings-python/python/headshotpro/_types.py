@@ -26,12 +26,15 @@ class _OpenEnum(str, enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
+        # A new pseudo-member each time, never cached: unknown values come from
+        # the network (unsigned webhooks too), and a cache of them would grow
+        # without bound. Equal unknown values still compare and hash equal.
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)
         member._name_ = "UNKNOWN"
         member._value_ = value
-        return cls._value2member_map_.setdefault(value, member)
+        return member
 
     @property
     def is_unknown(self) -> bool:
@@ -151,14 +154,24 @@ class InviteDetails(_Base):
     team_id: Optional[str]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, repr=False)
 class Model(_Base):
-    """A whitelabel model."""
+    """A whitelabel model. ``signed_url`` logs the user in: ``repr()`` shows it
+    with its token redacted; the attribute itself is whole."""
 
     model_id: str
     status: ModelStatus
     is_development: bool
     signed_url: str
+
+    def __repr__(self) -> str:
+        from . import _native
+
+        return (
+            f"Model(model_id={self.model_id!r}, status={self.status!r}, "
+            f"is_development={self.is_development!r}, "
+            f"signed_url={_native.redact_url(self.signed_url)!r})"
+        )
 
 
 @dataclasses.dataclass(frozen=True)

@@ -92,7 +92,11 @@ impl<'a> Invites<'a> {
             "/api/v1/organization/invite/revoke",
         )
         .json(&RevokeBody { email })?;
-        self.client.transport.send_raw(&call).await.map(drop)
+        /// The answer: a JSON object whose fields are not needed.
+        #[derive(Deserialize)]
+        struct Revoked {}
+        let _: Revoked = self.client.transport.send(&call).await?;
+        Ok(())
     }
 
     /// Every invite of the organization.

@@ -8,9 +8,11 @@ use super::status::ModelStatus;
 use crate::redact::redact_url;
 
 /// A whitelabel model and a fresh signed URL for its user. `Debug` prints
-/// the signed URL with its token redacted; the field stays whole.
+/// the signed URL with its token redacted; the field stays whole. Swift and
+/// Kotlin print it through that `Debug` (`debugDescription`, `toString()`).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
 #[serde(rename_all = "camelCase")]
 pub struct Model {
     /// The model's id.

@@ -40,6 +40,7 @@ pub struct Photo {
 /// `include = all`.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
 pub struct PhotoUrls {
     /// The photo itself.
     pub main: String,
@@ -157,6 +158,7 @@ pub struct DownloadLinks {
 /// One photo's signed download URL.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug))]
 #[serde(rename_all = "camelCase")]
 pub struct DownloadLink {
     /// The photo's id.

@@ -10,11 +10,12 @@ use headshotpro::{
 use serde_json::{json, Value};
 
 /// ISO 8601 UTC with milliseconds, e.g. `2024-01-15T10:30:00.000Z`.
-fn time(at: &DateTime<Utc>) -> Value {
+pub fn time(at: &DateTime<Utc>) -> Value {
     Value::String(at.to_rfc3339_opts(SecondsFormat::Millis, true))
 }
 
-fn opt_time(at: Option<&DateTime<Utc>>) -> Value {
+/// [`time`], or `null`.
+pub fn opt_time(at: Option<&DateTime<Utc>>) -> Value {
     at.map_or(Value::Null, time)
 }
 
@@ -77,13 +78,14 @@ pub fn deleted_model(deleted: &DeletedModel) -> Value {
     json!({"model_id": deleted.model_id, "message": deleted.message})
 }
 
-/// `{"id","event","created_at","object_type","object":{...}}`.
+/// `{"id","event","created_at","object_type","photo_id","object":{...}}`.
 pub fn webhook_event(event: &WebhookEvent) -> Value {
     json!({
         "id": event.id,
         "event": event.event.as_str(),
         "created_at": opt_time(event.created_at.as_ref()),
         "object_type": event.object_type,
+        "photo_id": event.photo_id,
         "object": model_object(&event.object),
     })
 }

@@ -76,6 +76,17 @@ pub enum Step {
         path: String,
         /// Required number of matching entries.
         count: u64,
+        /// A pattern every matching entry's headers (lower-case names) must match.
+        headers: Option<Value>,
+    },
+    /// Count first delivery attempts in the mock's webhook log.
+    Webhooks {
+        /// Event name to match, if any.
+        event: Option<String>,
+        /// Model id to match, if any.
+        model_id: Option<String>,
+        /// Required number of matching events.
+        count: u64,
     },
     /// Wait this many milliseconds.
     Sleep(u64),
@@ -251,6 +262,22 @@ impl Step {
                     .get("count")
                     .and_then(Value::as_u64)
                     .context("requests.count must be an integer")?,
+                headers: match r.get("headers") {
+                    None => None,
+                    Some(h) if h.is_object() => Some(h.clone()),
+                    Some(_) => bail!("requests.headers must be an object"),
+                },
+            });
+        }
+        if let Some(webhooks) = obj.get("webhooks") {
+            let w = webhooks.as_object().context("webhooks must be an object")?;
+            return Ok(Self::Webhooks {
+                event: w.get("event").and_then(Value::as_str).map(str::to_owned),
+                model_id: w.get("model_id").and_then(Value::as_str).map(str::to_owned),
+                count: w
+                    .get("count")
+                    .and_then(Value::as_u64)
+                    .context("webhooks.count must be an integer")?,
             });
         }
         if let Some(ms) = obj.get("sleep_ms") {
@@ -258,7 +285,7 @@ impl Step {
                 ms.as_u64().context("sleep_ms must be an integer")?,
             ));
         }
-        bail!("a step needs one of op, control, requests, sleep_ms")
+        bail!("a step needs one of op, control, requests, webhooks, sleep_ms")
     }
 }
 

@@ -6,10 +6,13 @@
 
 mod args;
 mod canonical;
+mod canonical_v2;
 mod case;
+mod case_dir;
 mod matcher;
 mod mock;
 mod ops;
+mod ops_v2;
 mod runner;
 mod vars;
 
@@ -49,7 +52,7 @@ async fn run() -> Result<()> {
     let (mut passed, mut failed) = (0, 0);
     for loaded in &cases {
         let result = match &loaded.case {
-            Ok(case) => runner::run_case(&mock, &args.vectors, case).await,
+            Ok(case) => runner::run_case(&mock, &args.vectors, &loaded.name, case).await,
             Err(error) => Err(format!("invalid case file: {error:#}")),
         };
         match &result {

@@ -120,14 +120,25 @@ impl MockServer {
 
     /// Every API request received since the last reset.
     pub async fn requests(&self) -> Result<Vec<Value>> {
-        let answer = self.control_ok("GET", "/__mock/requests", None).await?;
+        self.log("requests").await
+    }
+
+    /// Every webhook delivery attempt since the last reset.
+    pub async fn webhooks(&self) -> Result<Vec<Value>> {
+        self.log("webhooks").await
+    }
+
+    /// `GET /__mock/<name>`'s `<name>` array.
+    async fn log(&self, name: &str) -> Result<Vec<Value>> {
+        let path = format!("/__mock/{name}");
+        let answer = self.control_ok("GET", &path, None).await?;
         let list = match answer {
             Value::Array(items) => items,
-            Value::Object(mut map) => match map.remove("requests") {
+            Value::Object(mut map) => match map.remove(name) {
                 Some(Value::Array(items)) => items,
-                _ => bail!("GET /__mock/requests has no requests array"),
+                _ => bail!("GET {path} has no {name} array"),
             },
-            other => bail!("GET /__mock/requests answered {other}"),
+            other => bail!("GET {path} answered {other}"),
         };
         Ok(list)
     }

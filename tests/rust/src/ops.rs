@@ -8,13 +8,21 @@ use headshotpro::{webhook, Client, Error, ModelStatus};
 use serde_json::Value;
 
 use crate::canonical;
+use crate::ops_v2;
 
 /// The outcome of one SDK call: its canonical result or the SDK's error.
 pub type Outcome = std::result::Result<Value, Error>;
 
-/// Runs `op` with `args`. The outer error is a problem of the case (unknown
-/// op, missing argument); the inner one is what the SDK answered.
-pub async fn call(client: &Client, vectors: &Path, op: &str, args: &Value) -> Result<Outcome> {
+/// Runs `op` with `args`; `photos.save` writes into `save_dir`. The outer
+/// error is a problem of the case (unknown op, missing argument); the inner
+/// one is what the SDK answered.
+pub async fn call(
+    client: &Client,
+    vectors: &Path,
+    save_dir: &Path,
+    op: &str,
+    args: &Value,
+) -> Result<Outcome> {
     let a = Args(args);
     Ok(match op {
         "organization.retrieve" => client
@@ -63,6 +71,11 @@ pub async fn call(client: &Client, vectors: &Path, op: &str, args: &Value) -> Re
             .add_members(a.str("team_id")?, &a.strings("emails")?)
             .await
             .map(|o| canonical::organization(&o)),
+        "models.create" if a.get("version").is_some() => client
+            .models()
+            .create_with(ops_v2::model_create_params(&a)?)
+            .await
+            .map(|m| canonical::model(&m)),
         "models.create" => client
             .models()
             .create(
@@ -104,24 +117,30 @@ pub async fn call(client: &Client, vectors: &Path, op: &str, args: &Value) -> Re
             webhook::verify(vector.body.as_bytes(), vector.headers, secret, tolerance)
                 .map(|e| canonical::webhook_event(&e))
         }
-        other => bail!("unknown op {other:?}"),
+        other => match ops_v2::call(client, save_dir, other, &a).await? {
+            Some(outcome) => outcome,
+            None => bail!("unknown op {other:?}"),
+        },
     })
 }
 
-/// A step's `args` object.
-struct Args<'a>(&'a Value);
+/// A step's `args` object; `null` counts as absent.
+pub struct Args<'a>(&'a Value);
 
 impl Args<'_> {
-    fn get(&self, key: &str) -> Option<&Value> {
+    /// The argument, unless absent or null.
+    pub fn get(&self, key: &str) -> Option<&Value> {
         self.0.get(key).filter(|v| !v.is_null())
     }
 
-    fn str(&self, key: &str) -> Result<&str> {
+    /// A required string.
+    pub fn str(&self, key: &str) -> Result<&str> {
         self.opt_str(key)?
             .with_context(|| format!("missing argument {key}"))
     }
 
-    fn opt_str(&self, key: &str) -> Result<Option<&str>> {
+    /// An optional string.
+    pub fn opt_str(&self, key: &str) -> Result<Option<&str>> {
         self.get(key)
             .map(|v| {
                 v.as_str()
@@ -130,7 +149,8 @@ impl Args<'_> {
             .transpose()
     }
 
-    fn opt_bool(&self, key: &str) -> Result<Option<bool>> {
+    /// An optional boolean.
+    pub fn opt_bool(&self, key: &str) -> Result<Option<bool>> {
         self.get(key)
             .map(|v| {
                 v.as_bool()
@@ -153,17 +173,36 @@ impl Args<'_> {
             .with_context(|| format!("missing argument {key}"))
     }
 
-    fn strings(&self, key: &str) -> Result<Vec<String>> {
+    /// An optional signed integer (negative values reach the SDK, which refuses them).
+    pub fn opt_i64(&self, key: &str) -> Result<Option<i64>> {
         self.get(key)
-            .and_then(Value::as_array)
-            .with_context(|| format!("{key} must be an array"))?
-            .iter()
             .map(|v| {
-                v.as_str()
-                    .map(str::to_owned)
-                    .with_context(|| format!("{key} must hold strings"))
+                v.as_i64()
+                    .with_context(|| format!("{key} must be an integer"))
             })
-            .collect()
+            .transpose()
+    }
+
+    fn strings(&self, key: &str) -> Result<Vec<String>> {
+        self.opt_strings(key)?
+            .with_context(|| format!("missing argument {key}"))
+    }
+
+    /// An optional array of strings.
+    pub fn opt_strings(&self, key: &str) -> Result<Option<Vec<String>>> {
+        self.get(key)
+            .map(|list| {
+                list.as_array()
+                    .with_context(|| format!("{key} must be an array"))?
+                    .iter()
+                    .map(|v| {
+                        v.as_str()
+                            .map(str::to_owned)
+                            .with_context(|| format!("{key} must hold strings"))
+                    })
+                    .collect()
+            })
+            .transpose()
     }
 }
 

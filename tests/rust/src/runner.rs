@@ -5,10 +5,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
 use headshotpro::{Client, RequestOptions};
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 use crate::canonical;
 use crate::case::{CallOptions, Case, ClientSettings, Expect, Outcome, Step};
+use crate::case_dir::CaseDir;
 use crate::matcher;
 use crate::mock::MockServer;
 use crate::ops;
@@ -17,9 +18,27 @@ use crate::vars::Vars;
 /// No case may take longer than this, whatever hangs.
 const CASE_TIMEOUT: Duration = Duration::from_secs(120);
 
+/// How long a `webhooks` step waits for the deliveries it counts.
+const WEBHOOK_WAIT: Duration = Duration::from_secs(10);
+/// Pause between two reads of the webhook log.
+const WEBHOOK_POLL: Duration = Duration::from_millis(25);
+
+/// What every step of one case shares.
+struct CaseContext<'a> {
+    mock: &'a MockServer,
+    client: Client,
+    vectors: &'a Path,
+    dir: CaseDir,
+}
+
 /// Runs a case; `Err` says why it failed.
-pub async fn run_case(mock: &MockServer, vectors: &Path, case: &Case) -> Result<(), String> {
-    match tokio::time::timeout(CASE_TIMEOUT, run(mock, vectors, case)).await {
+pub async fn run_case(
+    mock: &MockServer,
+    vectors: &Path,
+    name: &str,
+    case: &Case,
+) -> Result<(), String> {
+    match tokio::time::timeout(CASE_TIMEOUT, run(mock, vectors, name, case)).await {
         Ok(result) => result.map_err(|e| format!("{e:#}")),
         Err(_) => Err(format!(
             "the case took longer than {} s",
@@ -28,7 +47,7 @@ pub async fn run_case(mock: &MockServer, vectors: &Path, case: &Case) -> Result<
     }
 }
 
-async fn run(mock: &MockServer, vectors: &Path, case: &Case) -> Result<()> {
+async fn run(mock: &MockServer, vectors: &Path, name: &str, case: &Case) -> Result<()> {
     mock.control_ok("POST", "/__mock/reset", None)
         .await
         .context("resetting the mock")?;
@@ -42,15 +61,24 @@ async fn run(mock: &MockServer, vectors: &Path, case: &Case) -> Result<()> {
             .await
             .context("adding a fault")?;
     }
-    let client = build_client(mock, &case.client)?;
+    let ctx = CaseContext {
+        mock,
+        client: build_client(mock, &case.client)?,
+        vectors,
+        dir: CaseDir::create(name)?,
+    };
     let mut vars = Vars::default();
+    vars.save(
+        "env",
+        json!({"mock_url": mock.url, "closed_port_url": closed_port_url()?}),
+    );
     for (index, raw) in case.steps.iter().enumerate() {
         let label = step_label(raw);
         let step = vars
             .substitute(raw)
             .and_then(|value| Step::parse(&value))
             .with_context(|| format!("step {} ({label})", index + 1))?;
-        run_step(mock, &client, vectors, &mut vars, step)
+        run_step(&ctx, &mut vars, step)
             .await
             .with_context(|| format!("step {} ({label})", index + 1))?;
     }
@@ -61,7 +89,7 @@ fn step_label(raw: &Value) -> String {
     if let Some(op) = raw.get("op").and_then(Value::as_str) {
         return op.to_owned();
     }
-    ["control", "requests", "sleep_ms"]
+    ["control", "requests", "webhooks", "sleep_ms"]
         .into_iter()
         .find(|k| raw.get(k).is_some())
         .unwrap_or("?")
@@ -114,13 +142,8 @@ fn closed_port_url() -> Result<String> {
     Ok(format!("http://127.0.0.1:{port}"))
 }
 
-async fn run_step(
-    mock: &MockServer,
-    client: &Client,
-    vectors: &Path,
-    vars: &mut Vars,
-    step: Step,
-) -> Result<()> {
+async fn run_step(ctx: &CaseContext<'_>, vars: &mut Vars, step: Step) -> Result<()> {
+    let mock = ctx.mock;
     match step {
         Step::Op {
             op,
@@ -130,11 +153,11 @@ async fn run_step(
             expect,
         } => {
             let client = match options {
-                Some(options) => client.with_options(request_options(options)),
-                None => client.clone(),
+                Some(options) => ctx.client.with_options(request_options(options)),
+                None => ctx.client.clone(),
             };
             let started = Instant::now();
-            let outcome = ops::call(&client, vectors, &op, &args).await?;
+            let outcome = ops::call(&client, ctx.vectors, ctx.dir.path(), &op, &args).await?;
             let elapsed = started.elapsed();
             let result = check_outcome(&expect, outcome)?;
             if let Some(min) = expect.min_elapsed_ms {
@@ -170,9 +193,10 @@ async fn run_step(
             method,
             path,
             count,
+            headers,
         } => {
             let log = mock.requests().await?;
-            let matching: Vec<String> = log
+            let entries: Vec<&Value> = log
                 .iter()
                 .filter(|r| {
                     method.as_deref().is_none_or(|m| {
@@ -181,10 +205,13 @@ async fn run_step(
                             .is_some_and(|rm| rm.eq_ignore_ascii_case(m))
                     })
                 })
-                .filter_map(|r| r.get("path").and_then(Value::as_str))
-                .filter(|p| p.starts_with(&path))
-                .map(str::to_owned)
+                .filter(|r| {
+                    r.get("path")
+                        .and_then(Value::as_str)
+                        .is_some_and(|p| p.starts_with(&path))
+                })
                 .collect();
+            let matching = &entries;
             if matching.len() as u64 != count {
                 let seen: Vec<String> = log
                     .iter()
@@ -202,12 +229,87 @@ async fn run_step(
                     matching.len()
                 );
             }
+            if let Some(pattern) = headers {
+                for entry in matching {
+                    let got = entry.get("headers").unwrap_or(&Value::Null);
+                    let lower = lower_case_keys(got);
+                    matcher::check(&pattern, &lower).map_err(|e| {
+                        anyhow!(
+                            "headers of {} {}: {e}",
+                            entry.get("method").and_then(Value::as_str).unwrap_or("?"),
+                            entry.get("path").and_then(Value::as_str).unwrap_or("?")
+                        )
+                    })?;
+                }
+            }
             Ok(())
         }
+        Step::Webhooks {
+            event,
+            model_id,
+            count,
+        } => check_webhooks(mock, event.as_deref(), model_id.as_deref(), count).await,
         Step::Sleep(ms) => {
             tokio::time::sleep(Duration::from_millis(ms)).await;
             Ok(())
         }
+    }
+}
+
+/// A header map with lower-case names (the mock's log already has them; a
+/// pattern's names are compared in lower case too).
+fn lower_case_keys(headers: &Value) -> Value {
+    match headers {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Waits (up to [`WEBHOOK_WAIT`]) until the webhook log holds `count` first
+/// delivery attempts of `event` for `model_id`, then requires exactly that many.
+async fn check_webhooks(
+    mock: &MockServer,
+    event: Option<&str>,
+    model_id: Option<&str>,
+    count: u64,
+) -> Result<()> {
+    let deadline = Instant::now() + WEBHOOK_WAIT;
+    loop {
+        let log = mock.webhooks().await?;
+        let matching = log
+            .iter()
+            .filter(|w| w.get("attempt").and_then(Value::as_u64) == Some(1))
+            .filter(|w| event.is_none_or(|e| w.get("event").and_then(Value::as_str) == Some(e)))
+            .filter(|w| {
+                model_id.is_none_or(|m| w.get("modelId").and_then(Value::as_str) == Some(m))
+            })
+            .count() as u64;
+        if matching == count {
+            return Ok(());
+        }
+        if matching > count || Instant::now() >= deadline {
+            let seen: Vec<String> = log
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{} {} attempt {}",
+                        w.get("event").and_then(Value::as_str).unwrap_or("?"),
+                        w.get("modelId").and_then(Value::as_str).unwrap_or("?"),
+                        w.get("attempt").unwrap_or(&Value::Null)
+                    )
+                })
+                .collect();
+            bail!(
+                "expected {count} webhook event(s) {} for model {}, found {matching}; webhook log: {seen:?}",
+                event.unwrap_or("*"),
+                model_id.unwrap_or("*")
+            );
+        }
+        tokio::time::sleep(WEBHOOK_POLL).await;
     }
 }
 

@@ -93,21 +93,18 @@ final class MockProcess {
 
 /// The SPEC class name, API code, status and text of an error.
 func describe(_ e: HeadshotProError) -> (String, String?, Int?, String) {
+    if let details = e.apiDetails() {
+        return (e.className(), details.code, Int(details.status), details.message)
+    }
     switch e {
-    case let .InvalidArgumentError(m): return ("InvalidArgumentError", nil, nil, m)
-    case let .BadRequestError(s, c, m, _, _): return ("BadRequestError", c, Int(s), m)
-    case let .AuthenticationError(s, c, m, _, _): return ("AuthenticationError", c, Int(s), m)
-    case let .InsufficientCreditsError(s, c, m, _, _): return ("InsufficientCreditsError", c, Int(s), m)
-    case let .PermissionDeniedError(s, c, m, _, _): return ("PermissionDeniedError", c, Int(s), m)
-    case let .NotFoundError(s, c, m, _, _): return ("NotFoundError", c, Int(s), m)
-    case let .RateLimitError(s, c, m, _, _, _, _, _, _): return ("RateLimitError", c, Int(s), m)
-    case let .InviteLimitError(s, c, m, _, _): return ("InviteLimitError", c, Int(s), m)
-    case let .ServerError(s, c, m, _, _): return ("ServerError", c, Int(s), m)
-    case let .ApiError(s, c, m, _, _): return ("APIError", c, Int(s), m)
-    case let .ApiConnectionError(m, _, _): return ("APIConnectionError", nil, nil, m)
-    case let .ApiTimeoutError(m, _, _): return ("APITimeoutError", nil, nil, m)
-    case let .ResponseDecodeError(s, m, _, _): return ("ResponseDecodeError", nil, Int(s), m)
-    case let .WebhookVerificationError(m): return ("WebhookVerificationError", nil, nil, m)
+    case let .ResponseDecodeError(status, message, _, _):
+        return (e.className(), nil, Int(status), message)
+    case let .InvalidArgumentError(message), let .WebhookVerificationError(message),
+         let .ApiConnectionError(message, _, _), let .ApiTimeoutError(message, _, _),
+         let .InternalError(message, _):
+        return (e.className(), nil, nil, message)
+    default:
+        return (e.className(), nil, nil, "\(e)")
     }
 }
 
@@ -169,8 +166,8 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
             var base = spec["base_url"] as? String ?? mock.url
             if base == "$closed_port" { base = "http://127.0.0.1:\(closedPort())" }
             let made = try Client(apiKey: spec["api_key"] as? String ?? mock.apiKey, options: ClientOptions(
-                baseUrl: base, timeoutMs: (spec["timeout_ms"] as? NSNumber)?.uint64Value,
-                maxRetries: (spec["max_retries"] as? NSNumber)?.uint32Value))
+                baseUrl: base, timeoutMs: (spec["timeout_ms"] as? NSNumber)?.int64Value,
+                maxRetries: (spec["max_retries"] as? NSNumber)?.int32Value))
             built = made
             return made
         }
@@ -208,8 +205,8 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
             var callClient = client
             if let options = step["options"] as? [String: Any] {
                 // The step's per-call options, on the same client (same pool).
-                let request = RequestOptions(timeoutMs: (options["timeout_ms"] as? NSNumber)?.uint64Value,
-                                             maxRetries: (options["max_retries"] as? NSNumber)?.uint32Value)
+                let request = RequestOptions(timeoutMs: (options["timeout_ms"] as? NSNumber)?.int64Value,
+                                             maxRetries: (options["max_retries"] as? NSNumber)?.int32Value)
                 callClient = { try client().withOptions(options: request) }
             }
             let started = Date()

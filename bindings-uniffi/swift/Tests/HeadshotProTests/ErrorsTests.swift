@@ -33,10 +33,10 @@ final class ErrorsTests: XCTestCase {
         do {
             _ = try await Mock.client(key: "hp_wrong_key").organization().retrieve()
             XCTFail("expected AuthenticationError")
-        } catch HeadshotProError.AuthenticationError(let status, let code, _, _, let operation) {
-            XCTAssertEqual(status, 401)
-            XCTAssertEqual(code, "UNAUTHORIZED")
-            XCTAssertEqual(operation, "organization.retrieve")
+        } catch HeadshotProError.AuthenticationError(let details) {
+            XCTAssertEqual(details.status, 401)
+            XCTAssertEqual(details.code, "UNAUTHORIZED")
+            XCTAssertEqual(details.operation, "organization.retrieve")
         }
     }
 
@@ -44,9 +44,9 @@ final class ErrorsTests: XCTestCase {
         do {
             _ = try await Mock.client().models().retrieve(modelId: "nope")
             XCTFail("expected NotFoundError")
-        } catch HeadshotProError.NotFoundError(let status, let code, _, _, _) {
-            XCTAssertEqual(status, 404)
-            XCTAssertEqual(code, "NOT_FOUND")
+        } catch HeadshotProError.NotFoundError(let details) {
+            XCTAssertEqual(details.status, 404)
+            XCTAssertEqual(details.code, "NOT_FOUND")
         }
     }
 
@@ -56,8 +56,8 @@ final class ErrorsTests: XCTestCase {
         do {
             _ = try await client.models().create(email: "ada@example.com", isDevelopment: true)
             XCTFail("expected BadRequestError")
-        } catch HeadshotProError.BadRequestError(_, let code, _, _, _) {
-            XCTAssertEqual(code, "ALREADY_EXISTS")
+        } catch HeadshotProError.BadRequestError(let details) {
+            XCTAssertEqual(details.code, "ALREADY_EXISTS")
         }
     }
 
@@ -66,8 +66,8 @@ final class ErrorsTests: XCTestCase {
         do {
             _ = try await Mock.client().models().create(email: "ada@example.com")
             XCTFail("expected InsufficientCreditsError")
-        } catch HeadshotProError.InsufficientCreditsError(_, let code, _, _, _) {
-            XCTAssertEqual(code, "INSUFFICIENT_CREDITS")
+        } catch HeadshotProError.InsufficientCreditsError(let details) {
+            XCTAssertEqual(details.code, "INSUFFICIENT_CREDITS")
         }
     }
 
@@ -76,8 +76,8 @@ final class ErrorsTests: XCTestCase {
         do {
             _ = try await Mock.client().models().create(email: "ada@example.com")
             XCTFail("expected PermissionDeniedError")
-        } catch HeadshotProError.PermissionDeniedError(let status, _, _, _, _) {
-            XCTAssertEqual(status, 403)
+        } catch HeadshotProError.PermissionDeniedError(let details) {
+            XCTAssertEqual(details.status, 403)
         }
     }
 
@@ -90,12 +90,12 @@ final class ErrorsTests: XCTestCase {
         do {
             _ = try await Mock.client(maxRetries: 0).organization().credits()
             XCTFail("expected RateLimitError")
-        } catch let HeadshotProError.RateLimitError(status, code, _, _, _, retryAfter, limit, remaining, _) {
-            XCTAssertEqual(status, 429)
-            XCTAssertEqual(code, "RATE_LIMIT_EXCEEDED")
-            XCTAssertEqual(retryAfter, 7)
-            XCTAssertEqual(limit, 300)
-            XCTAssertEqual(remaining, 0)
+        } catch HeadshotProError.RateLimitError(let details) {
+            XCTAssertEqual(details.status, 429)
+            XCTAssertEqual(details.code, "RATE_LIMIT_EXCEEDED")
+            XCTAssertEqual(details.retryAfter, 7)
+            XCTAssertEqual(details.rateLimit.limit, 300)
+            XCTAssertEqual(details.rateLimit.remaining, 0)
         }
     }
 
@@ -106,8 +106,8 @@ final class ErrorsTests: XCTestCase {
         do {
             _ = try await client.invites().create(email: "alan@example.com")
             XCTFail("expected InviteLimitError")
-        } catch HeadshotProError.InviteLimitError(_, let code, _, _, _) {
-            XCTAssertEqual(code, "INVITE_LIMIT_EXCEEDED")
+        } catch HeadshotProError.InviteLimitError(let details) {
+            XCTAssertEqual(details.code, "INVITE_LIMIT_EXCEEDED")
         }
     }
 
@@ -116,8 +116,8 @@ final class ErrorsTests: XCTestCase {
         do {
             _ = try await Mock.client(maxRetries: 0).organization().retrieve()
             XCTFail("expected ServerError")
-        } catch HeadshotProError.ServerError(let status, _, _, _, _) {
-            XCTAssertEqual(status, 503)
+        } catch HeadshotProError.ServerError(let details) {
+            XCTAssertEqual(details.status, 503)
         }
     }
 
@@ -126,8 +126,8 @@ final class ErrorsTests: XCTestCase {
         do {
             _ = try await Mock.client(maxRetries: 0).organization().retrieve()
             XCTFail("expected APIError")
-        } catch HeadshotProError.ApiError(let status, _, _, _, _) {
-            XCTAssertEqual(status, 409)
+        } catch HeadshotProError.ApiError(let details) {
+            XCTAssertEqual(details.status, 409)
         }
     }
 

@@ -22,7 +22,7 @@ enum Mock {
         ProcessInfo.processInfo.environment["HEADSHOTPRO_MOCK_KEY"] ?? ""
     }
 
-    static func client(maxRetries: UInt32? = nil, timeoutMs: UInt64? = nil, key: String? = nil) throws -> Client {
+    static func client(maxRetries: Int32? = nil, timeoutMs: Int64? = nil, key: String? = nil) throws -> Client {
         try Client(apiKey: key ?? apiKey, options: ClientOptions(baseUrl: url, timeoutMs: timeoutMs, maxRetries: maxRetries))
     }
 
@@ -53,6 +53,13 @@ enum Mock {
             throw NSError(domain: "Mock", code: status, userInfo: [NSLocalizedDescriptionKey: "\(method) \(path) answered \(status): \(String(describing: json))"])
         }
         return json
+    }
+
+    /// How many API requests the mock received for paths starting with `prefix`.
+    static func requestCount(_ prefix: String) async throws -> Int {
+        let log = try await ok("GET", "/__mock/requests") as? [String: Any]
+        let requests = log?["requests"] as? [[String: Any]] ?? []
+        return requests.filter { ($0["path"] as? String)?.hasPrefix(prefix) ?? false }.count
     }
 
     /// A loopback port nothing listens on: bound, then closed.

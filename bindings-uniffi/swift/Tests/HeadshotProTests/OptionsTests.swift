@@ -25,7 +25,7 @@ final class OptionsTests: XCTestCase {
 
     func testOptionsApplyToTheDerivedClientOnly() async throws {
         let client = try Mock.client()
-        let strict = client.withOptions(options: RequestOptions(timeoutMs: 200, maxRetries: 0))
+        let strict = try client.withOptions(options: RequestOptions(timeoutMs: 200, maxRetries: 0))
         XCTAssertEqual(strict.timeoutMs(), 200)
         XCTAssertEqual(strict.maxRetries(), 0)
         XCTAssertEqual(client.maxRetries(), 2)
@@ -54,10 +54,10 @@ final class OptionsTests: XCTestCase {
 
     func testUnsetFieldsKeepTheClientsSettings() async throws {
         let client = try Mock.client(maxRetries: 1, timeoutMs: 5_000)
-        let same = client.withOptions(options: RequestOptions())
+        let same = try client.withOptions(options: RequestOptions())
         XCTAssertEqual(same.maxRetries(), 1)
         XCTAssertEqual(same.timeoutMs(), 5_000)
-        let noRetries = client.withOptions(options: RequestOptions(maxRetries: 0))
+        let noRetries = try client.withOptions(options: RequestOptions(maxRetries: 0))
         XCTAssertEqual(noRetries.maxRetries(), 0)
         XCTAssertEqual(noRetries.timeoutMs(), 5_000)
 
@@ -65,10 +65,37 @@ final class OptionsTests: XCTestCase {
         do {
             _ = try await noRetries.organization().credits()
             XCTFail("expected ServerError")
-        } catch HeadshotProError.ServerError(let status, _, _, _, _) {
-            XCTAssertEqual(status, 503)
+        } catch HeadshotProError.ServerError(let details) {
+            XCTAssertEqual(details.status, 503)
         }
         let count = try await creditRequests()
         XCTAssertEqual(count, 1)
+    }
+
+    func testNegativeNumbersAreInvalidArgumentsNamingTheField() throws {
+        let builds: [(String, () throws -> Any)] = [
+            ("timeoutMs", { try Client(apiKey: "k", options: ClientOptions(baseUrl: Mock.url, timeoutMs: -1)) }),
+            ("connectTimeoutMs", { try Client(apiKey: "k", options: ClientOptions(baseUrl: Mock.url, connectTimeoutMs: -5)) }),
+            ("maxRetries", { try Client(apiKey: "k", options: ClientOptions(baseUrl: Mock.url, maxRetries: -1)) }),
+            ("maxRetries", { try Mock.client().withOptions(options: RequestOptions(maxRetries: -2)) }),
+            ("timeoutMs", { try Mock.client().withOptions(options: RequestOptions(timeoutMs: -200)) }),
+        ]
+        for (field, build) in builds {
+            XCTAssertThrowsError(try build(), field) { error in
+                guard case HeadshotProError.InvalidArgumentError(let message) = error else {
+                    return XCTFail("\(field): \(error)")
+                }
+                XCTAssertTrue(message.contains("\(field) must be zero or more"), message)
+            }
+        }
+    }
+
+    func testConnectTimeoutAndInsecureHttpAreApplied() async throws {
+        XCTAssertThrowsError(try Client(apiKey: "k", options: ClientOptions(baseUrl: "http://example.com")))
+        let allowed = try Client(apiKey: "k", options: ClientOptions(baseUrl: "http://example.com", allowInsecureHttp: true))
+        XCTAssertEqual(allowed.baseUrl(), "http://example.com")
+        let client = try Client(apiKey: Mock.apiKey, options: ClientOptions(baseUrl: Mock.url, connectTimeoutMs: 2_000))
+        let value = try await client.organization().credits()
+        XCTAssertEqual(value, 100)
     }
 }

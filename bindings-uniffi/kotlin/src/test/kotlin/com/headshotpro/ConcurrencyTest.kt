@@ -7,19 +7,12 @@ import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 
 /** Suspend calls run concurrently on one client without blocking threads. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyTest {
-    private val mock = MockServer()
-
-    @AfterAll
-    fun stop() = mock.close()
+class ConcurrencyTest : MockTest() {
 
     @Test
     fun fiftyCallsAtOnce() = runBlocking {

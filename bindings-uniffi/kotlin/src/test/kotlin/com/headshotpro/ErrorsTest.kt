@@ -4,30 +4,17 @@ import kotlinx.coroutines.runBlocking
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.assertThrows
 import java.net.ServerSocket
 import java.time.Duration
 
 /** Every class of the SPEC's error hierarchy, as a Kotlin `is` check. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorsTest {
-    private val mock = MockServer()
-
-    @AfterAll
-    fun stop() = mock.close()
-
-    @BeforeEach
-    fun reset() {
-        mock.ok("POST", "/__mock/reset")
-    }
+class ErrorsTest : MockTest() {
 
     private fun fault(path: String, vararg fields: Pair<String, JsonElement>) {
         mock.ok("POST", "/__mock/faults", buildJsonObject {
@@ -56,9 +43,9 @@ class ErrorsTest {
         val e = failure { mock.client(key = "hp_wrong_key").organization().retrieve() }
         assertTrue(e is HeadshotProException.AuthenticationException, e.toString())
         e as HeadshotProException.AuthenticationException
-        assertEquals(401.toUShort(), e.status)
-        assertEquals("UNAUTHORIZED", e.code)
-        assertEquals("organization.retrieve", e.operation)
+        assertEquals(401.toUShort(), e.details.status)
+        assertEquals("UNAUTHORIZED", e.details.code)
+        assertEquals("organization.retrieve", e.details.operation)
     }
 
     @Test
@@ -66,8 +53,8 @@ class ErrorsTest {
         val e = failure { mock.client().models().retrieve("nope") }
         assertTrue(e is HeadshotProException.NotFoundException, e.toString())
         e as HeadshotProException.NotFoundException
-        assertEquals(404.toUShort(), e.status)
-        assertEquals("NOT_FOUND", e.code)
+        assertEquals(404.toUShort(), e.details.status)
+        assertEquals("NOT_FOUND", e.details.code)
     }
 
     @Test
@@ -76,7 +63,7 @@ class ErrorsTest {
         runBlocking { client.models().create("ada@example.com", isDevelopment = true) }
         val e = failure { client.models().create("ada@example.com", isDevelopment = true) }
         assertTrue(e is HeadshotProException.BadRequestException, e.toString())
-        assertEquals("ALREADY_EXISTS", (e as HeadshotProException.BadRequestException).code)
+        assertEquals("ALREADY_EXISTS", (e as HeadshotProException.BadRequestException).details.code)
     }
 
     @Test
@@ -84,7 +71,7 @@ class ErrorsTest {
         mock.ok("PUT", "/__mock/organization", buildJsonObject { put("credits", JsonPrimitive(0)) })
         val e = failure { mock.client().models().create("ada@example.com") }
         assertTrue(e is HeadshotProException.InsufficientCreditsException, e.toString())
-        assertEquals("INSUFFICIENT_CREDITS", (e as HeadshotProException.InsufficientCreditsException).code)
+        assertEquals("INSUFFICIENT_CREDITS", (e as HeadshotProException.InsufficientCreditsException).details.code)
     }
 
     @Test
@@ -92,7 +79,7 @@ class ErrorsTest {
         mock.ok("PUT", "/__mock/organization", buildJsonObject { put("whitelabel", JsonPrimitive(false)) })
         val e = failure { mock.client().models().create("ada@example.com") }
         assertTrue(e is HeadshotProException.PermissionDeniedException, e.toString())
-        assertEquals(403.toUShort(), (e as HeadshotProException.PermissionDeniedException).status)
+        assertEquals(403.toUShort(), (e as HeadshotProException.PermissionDeniedException).details.status)
     }
 
     @Test
@@ -107,12 +94,12 @@ class ErrorsTest {
                 put("X-RateLimit-Remaining", JsonPrimitive("0"))
             },
         )
-        val e = failure { mock.client(maxRetries = 0u).organization().credits() }
+        val e = failure { mock.client(maxRetries = 0).organization().credits() }
         assertTrue(e is HeadshotProException.RateLimitException, e.toString())
         e as HeadshotProException.RateLimitException
-        assertEquals(Duration.ofSeconds(7), e.retryAfter)
-        assertEquals(300uL, e.limit)
-        assertEquals(0uL, e.remaining)
+        assertEquals(Duration.ofSeconds(7), e.details.retryAfter)
+        assertEquals(300uL, e.details.rateLimit.limit)
+        assertEquals(0uL, e.details.rateLimit.remaining)
     }
 
     @Test
@@ -122,29 +109,29 @@ class ErrorsTest {
         runBlocking { client.invites().create("ada@example.com") }
         val e = failure { client.invites().create("alan@example.com") }
         assertTrue(e is HeadshotProException.InviteLimitException, e.toString())
-        assertEquals("INVITE_LIMIT_EXCEEDED", (e as HeadshotProException.InviteLimitException).code)
+        assertEquals("INVITE_LIMIT_EXCEEDED", (e as HeadshotProException.InviteLimitException).details.code)
     }
 
     @Test
     fun serverError() {
         fault("/api/v1/organization", "status" to JsonPrimitive(503))
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ServerException, e.toString())
-        assertEquals(503.toUShort(), (e as HeadshotProException.ServerException).status)
+        assertEquals(503.toUShort(), (e as HeadshotProException.ServerException).details.status)
     }
 
     @Test
     fun otherStatusIsApiError() {
         fault("/api/v1/organization", "status" to JsonPrimitive(409))
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiException, e.toString())
-        assertEquals(409.toUShort(), (e as HeadshotProException.ApiException).status)
+        assertEquals(409.toUShort(), (e as HeadshotProException.ApiException).details.status)
     }
 
     @Test
     fun connectionRefused() {
         val port = ServerSocket(0).use { it.localPort }
-        val client = Client("k", ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0u))
+        val client = Client("k", ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0))
         val e = failure { client.organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiConnectionException, e.toString())
         assertFalse((e as HeadshotProException.ApiConnectionException).mayHaveReachedServer)
@@ -153,7 +140,7 @@ class ErrorsTest {
     @Test
     fun timeout() {
         fault("/api/v1/organization", "delay_ms" to JsonPrimitive(3000))
-        val e = failure { mock.client(maxRetries = 0u, timeoutMs = 300uL).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0, timeoutMs = 300L).organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiTimeoutException, e.toString())
         assertTrue((e as HeadshotProException.ApiTimeoutException).mayHaveReachedServer)
     }
@@ -161,7 +148,7 @@ class ErrorsTest {
     @Test
     fun responseDecode() {
         fault("/api/v1/organization", "status" to JsonPrimitive(200), "body" to JsonPrimitive("not json"))
-        val e = failure { mock.client(maxRetries = 0u).organization().retrieve() }
+        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ResponseDecodeException, e.toString())
         assertEquals(200.toUShort(), (e as HeadshotProException.ResponseDecodeException).status)
     }

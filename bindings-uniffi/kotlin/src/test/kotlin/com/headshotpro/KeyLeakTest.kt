@@ -3,20 +3,13 @@ package com.headshotpro
 import kotlinx.coroutines.runBlocking
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import java.net.ServerSocket
 
 /** Nothing of the API key appears in any error text. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeyLeakTest {
-    private val mock = MockServer()
+class KeyLeakTest : MockTest() {
     private val secretKey = "hp_live_SUPERSECRETKEY123"
-
-    @AfterAll
-    fun stop() = mock.close()
 
     private fun assertNoKey(e: Throwable) {
         val texts = listOf(e.toString(), e.message.orEmpty(), e.stackTraceToString())
@@ -32,15 +25,15 @@ class KeyLeakTest {
     @Test
     fun errorsNeverContainTheKey() {
         mock.ok("POST", "/__mock/reset")
-        val wrong = Client(secretKey, ClientOptions(baseUrl = mock.url, maxRetries = 0u))
+        val wrong = Client(secretKey, ClientOptions(baseUrl = mock.url, maxRetries = 0))
         assertNoKey(capture { wrong.organization().retrieve() })
         mock.ok("POST", "/__mock/faults", buildJsonObject {
             put("path", JsonPrimitive("/api/v1/organization"))
             put("status", JsonPrimitive(500))
         })
-        assertNoKey(capture { mock.client(maxRetries = 0u).organization().retrieve() })
+        assertNoKey(capture { mock.client(maxRetries = 0).organization().retrieve() })
         val port = ServerSocket(0).use { it.localPort }
-        val refused = Client(secretKey, ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0u))
+        val refused = Client(secretKey, ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0))
         assertNoKey(capture { refused.organization().credits() })
         assertNoKey(capture { Client(secretKey, ClientOptions(baseUrl = "http://example.com")) })
         assertNoKey(capture { Client("$secretKey with space", ClientOptions(baseUrl = mock.url)) })

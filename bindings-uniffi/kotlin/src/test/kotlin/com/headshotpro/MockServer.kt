@@ -61,7 +61,7 @@ class MockServer(vararg extraArgs: String) : AutoCloseable {
     }
 
     /** A client for this mock with the given options. */
-    fun client(maxRetries: UInt? = null, timeoutMs: ULong? = null, key: String = apiKey): Client =
+    fun client(maxRetries: Int? = null, timeoutMs: Long? = null, key: String = apiKey): Client =
         Client(key, ClientOptions(baseUrl = url, timeoutMs = timeoutMs, maxRetries = maxRetries))
 
     override fun close() {

@@ -5,30 +5,17 @@ import com.headshotpro.types.ModelStatus
 import kotlinx.coroutines.runBlocking
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import java.time.Duration
 import java.time.Instant
 
 /** Every operation of the SPEC against the real mock, through the public API. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperationsTest {
-    private val mock = MockServer("--dev-step-ms", "50", "--webhook-delay-ms", "0")
+class OperationsTest : MockTest("--dev-step-ms", "50", "--webhook-delay-ms", "0") {
     private val client = mock.client()
-
-    @AfterAll
-    fun stop() = mock.close()
-
-    @BeforeEach
-    fun reset() {
-        mock.ok("POST", "/__mock/reset")
-    }
 
     @Test
     fun organizationAndCredits() = runBlocking {

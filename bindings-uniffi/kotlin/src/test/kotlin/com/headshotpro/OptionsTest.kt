@@ -6,27 +6,14 @@ import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
-import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.BeforeEach
 import org.junit.jupiter.api.Test
-import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.assertThrows
 
 /** `client.withOptions(RequestOptions(...))`: other settings for some calls, same pool. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OptionsTest {
-    private val mock = MockServer()
+class OptionsTest : MockTest() {
     private val credits = "/api/v1/organization/credits"
-
-    @AfterAll
-    fun stop() = mock.close()
-
-    @BeforeEach
-    fun reset() {
-        mock.ok("POST", "/__mock/reset")
-    }
 
     private fun fault(status: Int, delayMs: Int? = null) {
         mock.ok("POST", "/__mock/faults", buildJsonObject {
@@ -45,11 +32,11 @@ class OptionsTest {
     @Test
     fun optionsApplyToTheDerivedClientOnly() {
         val client = mock.client()
-        val strict = client.withOptions(RequestOptions(timeoutMs = 200uL, maxRetries = 0u))
-        assertEquals(200uL, strict.timeoutMs())
-        assertEquals(0u, strict.maxRetries())
-        assertEquals(2u, client.maxRetries())
-        assertEquals(60_000uL, client.timeoutMs())
+        val strict = client.withOptions(RequestOptions(timeoutMs = 200L, maxRetries = 0))
+        assertEquals(200L, strict.timeoutMs())
+        assertEquals(0, strict.maxRetries())
+        assertEquals(2, client.maxRetries())
+        assertEquals(60_000L, client.timeoutMs())
         assertEquals(client.baseUrl(), strict.baseUrl())
         assertEquals(client.userAgent(), strict.userAgent())
 
@@ -68,17 +55,45 @@ class OptionsTest {
 
     @Test
     fun unsetFieldsKeepTheClientsSettings() {
-        val client = mock.client(maxRetries = 1u, timeoutMs = 5_000uL)
+        val client = mock.client(maxRetries = 1, timeoutMs = 5_000L)
         val same = client.withOptions(RequestOptions())
-        assertEquals(1u, same.maxRetries())
-        assertEquals(5_000uL, same.timeoutMs())
-        val noRetries = client.withOptions(RequestOptions(maxRetries = 0u))
-        assertEquals(0u, noRetries.maxRetries())
-        assertEquals(5_000uL, noRetries.timeoutMs())
+        assertEquals(1, same.maxRetries())
+        assertEquals(5_000L, same.timeoutMs())
+        val noRetries = client.withOptions(RequestOptions(maxRetries = 0))
+        assertEquals(0, noRetries.maxRetries())
+        assertEquals(5_000L, noRetries.timeoutMs())
 
         fault(503)
         val e = assertThrows<HeadshotProException> { runBlocking { noRetries.organization().credits() } }
         assertTrue(e is HeadshotProException.ServerException, e.toString())
         assertEquals(1, creditRequests())
+    }
+
+    @Test
+    fun negativeNumbersAreInvalidArgumentsNamingTheField() {
+        val cases = mapOf(
+            "timeoutMs" to { Client("k", ClientOptions(baseUrl = mock.url, timeoutMs = -1L)) },
+            "connectTimeoutMs" to { Client("k", ClientOptions(baseUrl = mock.url, connectTimeoutMs = -5L)) },
+            "maxRetries" to { Client("k", ClientOptions(baseUrl = mock.url, maxRetries = -1)) },
+            "withOptions maxRetries" to { mock.client().withOptions(RequestOptions(maxRetries = -2)) },
+            "withOptions timeoutMs" to { mock.client().withOptions(RequestOptions(timeoutMs = -200L)) },
+        )
+        for ((what, build) in cases) {
+            val e = assertThrows<HeadshotProException>(what) { build() }
+            assertTrue(e is HeadshotProException.InvalidArgumentException, "$what: $e")
+            val field = what.removePrefix("withOptions ")
+            assertTrue(e.message.orEmpty().contains("$field must be zero or more"), "$what: ${e.message}")
+        }
+    }
+
+    @Test
+    fun connectTimeoutAndInsecureHttpAreApplied() {
+        val refused = assertThrows<HeadshotProException> { Client("k", ClientOptions(baseUrl = "http://example.com")) }
+        assertTrue(refused is HeadshotProException.InvalidArgumentException, refused.toString())
+        val allowed = Client("k", ClientOptions(baseUrl = "http://example.com", allowInsecureHttp = true))
+        assertEquals("http://example.com", allowed.baseUrl())
+
+        val client = Client(mock.apiKey, ClientOptions(baseUrl = mock.url, connectTimeoutMs = 2_000L))
+        assertEquals(100L, runBlocking { client.organization().credits() })
     }
 }

@@ -88,16 +88,16 @@ class MatrixRun {
             spec?.get("api_key")?.jsonPrimitive?.content ?: mock.apiKey,
             ClientOptions(
                 baseUrl = baseUrl,
-                timeoutMs = spec?.get("timeout_ms")?.jsonPrimitive?.longOrNull?.toULong(),
-                maxRetries = spec?.get("max_retries")?.jsonPrimitive?.intOrNull?.toUInt(),
+                timeoutMs = spec?.get("timeout_ms")?.jsonPrimitive?.longOrNull,
+                maxRetries = spec?.get("max_retries")?.jsonPrimitive?.intOrNull,
             ),
         )
     }
 
     /** The per-call options of a step's `options`: `{"timeout_ms"?, "max_retries"?}`. */
     private fun requestOptions(spec: JsonObject) = RequestOptions(
-        timeoutMs = spec["timeout_ms"]?.jsonPrimitive?.longOrNull?.toULong(),
-        maxRetries = spec["max_retries"]?.jsonPrimitive?.intOrNull?.toUInt(),
+        timeoutMs = spec["timeout_ms"]?.jsonPrimitive?.longOrNull,
+        maxRetries = spec["max_retries"]?.jsonPrimitive?.intOrNull,
     )
 
     private fun runStep(

@@ -1,0 +1,80 @@
+//! Numeric settings taken from Python: a value that is not usable (negative,
+//! too large, NaN, a bool, a string…) raises `InvalidArgumentError` naming the
+//! setting, never `OverflowError` or `TypeError`.
+
+use std::time::Duration;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyFloat, PyInt};
+
+use crate::error::to_pyerr;
+
+fn invalid(name: &str, expected: &str, obj: &Borrowed<'_, '_, PyAny>) -> PyErr {
+    let shown = obj
+        .repr()
+        .map_or_else(|_| "an unprintable value".to_owned(), |r| r.to_string());
+    to_pyerr(
+        obj.py(),
+        &headshotpro::Error::InvalidArgument {
+            message: format!("{name} must be {expected}, not {shown}"),
+        },
+    )
+}
+
+/// A number of seconds: an `int` or `float` that is finite and not negative.
+fn seconds(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<Duration> {
+    let number = if obj.is_instance_of::<PyFloat>()
+        || (obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>())
+    {
+        obj.extract::<f64>().ok()
+    } else {
+        None
+    };
+    number
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| invalid(name, "a non-negative number of seconds", &obj))
+}
+
+/// A count: an `int` (not a bool) from 0 to 4294967295.
+fn count(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<u32> {
+    let number = if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        obj.extract::<u32>().ok()
+    } else {
+        None
+    };
+    number.ok_or_else(|| invalid(name, "an integer from 0 to 4294967295", &obj))
+}
+
+/// Declares a setting type that extracts itself with `$parse`, naming itself
+/// `$name` in the error.
+macro_rules! setting {
+    ($(#[$meta:meta])* $ty:ident($inner:ty) = $parse:ident($name:literal)) => {
+        $(#[$meta])*
+        pub(crate) struct $ty(pub(crate) $inner);
+
+        impl<'a, 'py> FromPyObject<'a, 'py> for $ty {
+            type Error = PyErr;
+
+            fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+                $parse($name, obj).map(Self)
+            }
+        }
+    };
+}
+
+setting!(
+    /// `timeout`: seconds per attempt (or for the whole `models.wait`).
+    Timeout(Duration) = seconds("timeout")
+);
+setting!(
+    /// `connect_timeout`: seconds allowed to connect.
+    ConnectTimeout(Duration) = seconds("connect_timeout")
+);
+setting!(
+    /// `tolerance`: the accepted age of a webhook, in seconds.
+    Tolerance(Duration) = seconds("tolerance")
+);
+setting!(
+    /// `max_retries`: retries after the first attempt.
+    MaxRetries(u32) = count("max_retries")
+);
