@@ -43,7 +43,8 @@ impl<'a> Teams<'a> {
     pub async fn list(&self) -> Result<Vec<Team>> {
         let call = Call::new("teams.list", Method::GET, "/api/v2/organization/teams");
         let (status, body) = self.client.transport.send_raw(&call).await?;
-        Answer::parse(call.operation, status, &body)?.list(&["teams"])
+        let teams = Answer::parse(call.operation, status, &body).and_then(|a| a.list(&["teams"]));
+        self.client.transport.logged(teams)
     }
 
     /// Creates a team. Team names are unique, so when the request may have
