@@ -237,7 +237,10 @@ mod tests {
         assert_eq!(photo.urls.main, "https://cdn.test/p1.jpg?sig=abc");
         let debug = format!("{photo:?}");
         assert!(!debug.contains("sig=abc"), "{debug}");
-        assert!(debug.contains("https://cdn.test/p1.jpg?sig=[redacted]"), "{debug}");
+        assert!(
+            debug.contains("https://cdn.test/p1.jpg?sig=[redacted]"),
+            "{debug}"
+        );
     }
 
     #[test]
