@@ -87,7 +87,7 @@ where
     let event_loop = event_loop.unbind();
     let task = runtime.spawn(async move {
         let result = work.await;
-        Python::attach(|py| {
+        crate::exit::attach(|py| {
             let (ok, value) = match finish(py, result) {
                 Ok(value) => (true, value),
                 Err(err) => (false, err.into_value(py).into_any()),
