@@ -24,7 +24,7 @@ pub enum HeadshotProError {
     #[error("BadRequestError in {operation}: HTTP {status} {code}: {message}")]
     BadRequestError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// The API's code.
         code: String,
         /// The server's text.
@@ -38,7 +38,7 @@ pub enum HeadshotProError {
     #[error("AuthenticationError in {operation}: HTTP {status} {code}: {message}")]
     AuthenticationError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// The API's code.
         code: String,
         /// The server's text.
@@ -52,7 +52,7 @@ pub enum HeadshotProError {
     #[error("InsufficientCreditsError in {operation}: HTTP {status} {code}: {message}")]
     InsufficientCreditsError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// The API's code.
         code: String,
         /// The server's text.
@@ -66,7 +66,7 @@ pub enum HeadshotProError {
     #[error("PermissionDeniedError in {operation}: HTTP {status} {code}: {message}")]
     PermissionDeniedError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// The API's code.
         code: String,
         /// The server's text.
@@ -80,7 +80,7 @@ pub enum HeadshotProError {
     #[error("NotFoundError in {operation}: HTTP {status} {code}: {message}")]
     NotFoundError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// The API's code.
         code: String,
         /// The server's text.
@@ -94,7 +94,7 @@ pub enum HeadshotProError {
     #[error("RateLimitError in {operation}: HTTP {status} {code}: {message}")]
     RateLimitError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// The API's code.
         code: String,
         /// The server's text.
@@ -106,9 +106,9 @@ pub enum HeadshotProError {
         /// The server's `Retry-After`, if any.
         retry_after: Option<Duration>,
         /// `X-RateLimit-Limit`, if sent.
-        limit: Option<u64>,
+        limit: Option<i64>,
         /// `X-RateLimit-Remaining`, if sent.
-        remaining: Option<u64>,
+        remaining: Option<i64>,
         /// `X-RateLimit-Reset`, if sent.
         reset_at: Option<SystemTime>,
     },
@@ -116,7 +116,7 @@ pub enum HeadshotProError {
     #[error("InviteLimitError in {operation}: HTTP {status} {code}: {message}")]
     InviteLimitError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// The API's code.
         code: String,
         /// The server's text.
@@ -130,7 +130,7 @@ pub enum HeadshotProError {
     #[error("ServerError in {operation}: HTTP {status} {code}: {message}")]
     ServerError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// The API's code.
         code: String,
         /// The server's text.
@@ -144,7 +144,7 @@ pub enum HeadshotProError {
     #[error("APIError in {operation}: HTTP {status} {code}: {message}")]
     APIError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// The API's code, or UNKNOWN.
         code: String,
         /// The server's text.
@@ -178,7 +178,7 @@ pub enum HeadshotProError {
     #[error("ResponseDecodeError in {operation}: HTTP {status}: {message}")]
     ResponseDecodeError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// Why decoding failed.
         message: String,
         /// The raw body, truncated.
@@ -223,7 +223,7 @@ impl From<Error> for HeadshotProError {
                 message,
                 body,
             } => Self::ResponseDecodeError {
-                status,
+                status: status.into(),
                 message,
                 body,
                 operation,
@@ -250,6 +250,7 @@ fn from_api(api: ApiError) -> HeadshotProError {
         retry_after,
         ..
     } = api;
+    let status = i32::from(status);
     match kind {
         ApiErrorKind::BadRequest => HeadshotProError::BadRequestError {
             status,
@@ -293,8 +294,8 @@ fn from_api(api: ApiError) -> HeadshotProError {
             body,
             operation,
             retry_after,
-            limit: rate_limit.limit,
-            remaining: rate_limit.remaining,
+            limit: rate_limit.limit.map(signed),
+            remaining: rate_limit.remaining.map(signed),
             reset_at: rate_limit.reset_at.map(SystemTime::from),
         },
         ApiErrorKind::InviteLimit => HeadshotProError::InviteLimitError {
@@ -319,4 +320,9 @@ fn from_api(api: ApiError) -> HeadshotProError {
             operation,
         },
     }
+}
+
+/// A header count as the signed number Java can read (clamped, never wrapped).
+fn signed(count: u64) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
 }

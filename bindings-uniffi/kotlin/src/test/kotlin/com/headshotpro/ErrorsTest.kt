@@ -56,7 +56,7 @@ class ErrorsTest {
         val e = failure { mock.client(key = "hp_wrong_key").organization().retrieve() }
         assertTrue(e is HeadshotProException.AuthenticationException, e.toString())
         e as HeadshotProException.AuthenticationException
-        assertEquals(401.toUShort(), e.status)
+        assertEquals(401, e.status)
         assertEquals("UNAUTHORIZED", e.code)
         assertEquals("organization.retrieve", e.operation)
     }
@@ -66,7 +66,7 @@ class ErrorsTest {
         val e = failure { mock.client().models().retrieve("nope") }
         assertTrue(e is HeadshotProException.NotFoundException, e.toString())
         e as HeadshotProException.NotFoundException
-        assertEquals(404.toUShort(), e.status)
+        assertEquals(404, e.status)
         assertEquals("NOT_FOUND", e.code)
     }
 
@@ -92,7 +92,7 @@ class ErrorsTest {
         mock.ok("PUT", "/__mock/organization", buildJsonObject { put("whitelabel", JsonPrimitive(false)) })
         val e = failure { mock.client().models().create("ada@example.com") }
         assertTrue(e is HeadshotProException.PermissionDeniedException, e.toString())
-        assertEquals(403.toUShort(), (e as HeadshotProException.PermissionDeniedException).status)
+        assertEquals(403, (e as HeadshotProException.PermissionDeniedException).status)
     }
 
     @Test
@@ -111,8 +111,8 @@ class ErrorsTest {
         assertTrue(e is HeadshotProException.RateLimitException, e.toString())
         e as HeadshotProException.RateLimitException
         assertEquals(Duration.ofSeconds(7), e.retryAfter)
-        assertEquals(300uL, e.limit)
-        assertEquals(0uL, e.remaining)
+        assertEquals(300L, e.limit)
+        assertEquals(0L, e.remaining)
     }
 
     @Test
@@ -130,7 +130,7 @@ class ErrorsTest {
         fault("/api/v1/organization", "status" to JsonPrimitive(503))
         val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ServerException, e.toString())
-        assertEquals(503.toUShort(), (e as HeadshotProException.ServerException).status)
+        assertEquals(503, (e as HeadshotProException.ServerException).status)
     }
 
     @Test
@@ -138,7 +138,7 @@ class ErrorsTest {
         fault("/api/v1/organization", "status" to JsonPrimitive(409))
         val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiException, e.toString())
-        assertEquals(409.toUShort(), (e as HeadshotProException.ApiException).status)
+        assertEquals(409, (e as HeadshotProException.ApiException).status)
     }
 
     @Test
@@ -163,7 +163,7 @@ class ErrorsTest {
         fault("/api/v1/organization", "status" to JsonPrimitive(200), "body" to JsonPrimitive("not json"))
         val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ResponseDecodeException, e.toString())
-        assertEquals(200.toUShort(), (e as HeadshotProException.ResponseDecodeException).status)
+        assertEquals(200, (e as HeadshotProException.ResponseDecodeException).status)
     }
 
     @Test
