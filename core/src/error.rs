@@ -119,17 +119,19 @@ impl ApiErrorKind {
     }
 }
 
-/// The rate-limit headers of an answer, when the server sent them.
+/// The rate-limit headers of an answer, when the server sent them. Counts are
+/// signed (never negative) so that every language, Java included, reads them
+/// as plain integers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct RateLimitInfo {
     /// `X-RateLimit-Limit`: requests allowed per window.
     #[serde(default)]
-    pub limit: Option<u64>,
+    pub limit: Option<i64>,
     /// `X-RateLimit-Remaining`: requests left in this window.
     #[serde(default)]
-    pub remaining: Option<u64>,
+    pub remaining: Option<i64>,
     /// `X-RateLimit-Reset`: when the window resets.
     #[serde(default)]
     pub reset_at: Option<DateTime<Utc>>,

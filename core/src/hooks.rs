@@ -47,7 +47,7 @@ pub struct ResponseEvent<'a> {
     /// attempt failed; `None` for a successful answer.
     pub error: Option<&'a str>,
     /// `X-RateLimit-Remaining` of the answer, when sent.
-    pub rate_limit_remaining: Option<u64>,
+    pub rate_limit_remaining: Option<i64>,
     /// Whether the call sends another attempt after this one.
     pub will_retry: bool,
 }

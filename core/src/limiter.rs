@@ -33,7 +33,7 @@ struct State {
     last: Option<RateLimitInfo>,
     /// Requests the server still allows in its window, less the ones sent
     /// since it said so.
-    remaining: Option<u64>,
+    remaining: Option<i64>,
     /// When the server's window resets, as the server said it.
     reset_at: Option<DateTime<Utc>>,
     /// The same moment on this process's clock, at most [`MAX_SERVER_WAIT`]
@@ -150,7 +150,7 @@ impl State {
 mod tests {
     use super::*;
 
-    fn info(remaining: u64, reset_in: chrono::Duration) -> RateLimitInfo {
+    fn info(remaining: i64, reset_in: chrono::Duration) -> RateLimitInfo {
         RateLimitInfo {
             limit: Some(300),
             remaining: Some(remaining),

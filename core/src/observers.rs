@@ -81,7 +81,7 @@ pub(crate) struct Attempt<'a> {
     pub attempt: u32,
     pub status: Option<u16>,
     pub duration: Duration,
-    pub remaining: Option<u64>,
+    pub remaining: Option<i64>,
     pub error: Option<&'a Error>,
     pub next: Next,
 }
