@@ -5,7 +5,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use headshotpro::{
     DeletedModel, Error, Invite, InviteDetails, InviteSummary, Model, ModelObject, Organization,
-    WebhookEvent,
+    RateLimitInfo, Response, WebhookEvent,
 };
 use serde_json::{json, Value};
 
@@ -113,5 +113,26 @@ pub fn error(error: &Error) -> Value {
         "code": error.code(),
         "status": error.status(),
         "message": error.message(),
+    })
+}
+
+/// `{"limit","remaining","reset_at"}` of the `X-RateLimit-*` headers.
+pub fn rate_limit(info: &RateLimitInfo) -> Value {
+    json!({
+        "limit": info.limit,
+        "remaining": info.remaining,
+        "reset_at": opt_time(info.reset_at.as_ref()),
+    })
+}
+
+/// `{"data","status","headers","rate_limit"}` of a raw-response call, with
+/// `data` its canonical result; header names are in lower case, repeated
+/// ones joined with `, `.
+pub fn response<T>(data: Value, answer: &Response<T>) -> Value {
+    json!({
+        "data": data,
+        "status": answer.status,
+        "headers": answer.headers.to_map(),
+        "rate_limit": rate_limit(&answer.rate_limit),
     })
 }

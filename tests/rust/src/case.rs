@@ -39,6 +39,23 @@ pub struct ClientSettings {
     pub api_key: Option<String>,
     /// A base URL other than the mock's (`$closed_port` is special).
     pub base_url: Option<String>,
+    /// Headers sent with every request, in the case's order.
+    pub default_headers: Option<Vec<(String, String)>>,
+    /// The application named in the user agent.
+    pub app_info: Option<AppInfoSettings>,
+    /// The client's own cap on requests per minute.
+    pub max_requests_per_minute: Option<u32>,
+}
+
+/// The `app_info` object of a client: `{name, version?, url?}`.
+#[derive(Debug, Clone)]
+pub struct AppInfoSettings {
+    /// The application's name.
+    pub name: String,
+    /// Its version.
+    pub version: Option<String>,
+    /// Its URL.
+    pub url: Option<String>,
 }
 
 /// One step, after variable substitution.
@@ -50,8 +67,10 @@ pub enum Step {
         op: String,
         /// snake_case arguments.
         args: Value,
-        /// Per-call options (`timeout_ms`, `max_retries`), if any.
+        /// Per-call options (`timeout_ms`, `max_retries`, `headers`), if any.
         options: Option<CallOptions>,
+        /// Whether the call goes through the raw-response form.
+        raw: bool,
         /// Variable to store the canonical result in.
         save: Option<String>,
         /// What must happen.
@@ -174,12 +193,14 @@ fn parse_case(stem: &str, value: &Value) -> Result<Case> {
 }
 
 /// The per-call options of an op step.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct CallOptions {
     /// Per-attempt timeout for this call.
     pub timeout_ms: Option<u64>,
     /// Retries for this call.
     pub max_retries: Option<u32>,
+    /// Extra headers for this call, in the case's order.
+    pub headers: Option<Vec<(String, String)>>,
 }
 
 fn parse_options(value: &Value) -> Result<CallOptions> {
@@ -192,13 +213,15 @@ fn parse_options(value: &Value) -> Result<CallOptions> {
                 options.max_retries = Some(u32::try_from(n)?);
             }
             "timeout_ms" => options.timeout_ms = Some(v.as_u64().context("timeout_ms")?),
+            "headers" => options.headers = Some(header_pairs(v).context("options.headers")?),
             other => bail!("unknown option {other:?}"),
         }
     }
     Ok(options)
 }
 
-fn parse_client(value: &Value) -> Result<ClientSettings> {
+/// The `client` object of a case, or the args of a `client.create` step.
+pub fn parse_client(value: &Value) -> Result<ClientSettings> {
     let obj = value.as_object().context("client must be an object")?;
     let mut settings = ClientSettings::default();
     for (key, v) in obj {
@@ -210,10 +233,60 @@ fn parse_client(value: &Value) -> Result<ClientSettings> {
             "timeout_ms" => settings.timeout_ms = Some(v.as_u64().context("timeout_ms")?),
             "api_key" => settings.api_key = Some(v.as_str().context("api_key")?.to_owned()),
             "base_url" => settings.base_url = Some(v.as_str().context("base_url")?.to_owned()),
+            "default_headers" => {
+                settings.default_headers = Some(header_pairs(v).context("default_headers")?);
+            }
+            "app_info" => settings.app_info = Some(parse_app_info(v)?),
+            "max_requests_per_minute" => {
+                let n = v
+                    .as_u64()
+                    .context("max_requests_per_minute must be an integer")?;
+                settings.max_requests_per_minute = Some(u32::try_from(n)?);
+            }
             other => bail!("unknown client key {other:?}"),
         }
     }
     Ok(settings)
+}
+
+/// An object of header name → string value, as (name, value) pairs.
+fn header_pairs(value: &Value) -> Result<Vec<(String, String)>> {
+    value
+        .as_object()
+        .context("headers must be an object")?
+        .iter()
+        .map(|(name, v)| {
+            let v = v
+                .as_str()
+                .with_context(|| format!("the value of header {name:?} must be a string"))?;
+            Ok((name.clone(), v.to_owned()))
+        })
+        .collect()
+}
+
+fn parse_app_info(value: &Value) -> Result<AppInfoSettings> {
+    let obj = value.as_object().context("app_info must be an object")?;
+    let optional = |key: &str| -> Result<Option<String>> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => Ok(Some(
+                v.as_str()
+                    .with_context(|| format!("app_info.{key} must be a string"))?
+                    .to_owned(),
+            )),
+        }
+    };
+    for key in obj.keys() {
+        ensure!(
+            ["name", "version", "url"].contains(&key.as_str()),
+            "unknown app_info key {key:?}"
+        );
+    }
+    Ok(AppInfoSettings {
+        name: text(obj, "name").context("app_info")?,
+        version: optional("version")?,
+        url: optional("url")?,
+    })
 }
 
 impl Step {
@@ -232,10 +305,15 @@ impl Step {
             };
             let args = obj.get("args").cloned().unwrap_or(Value::Null);
             let options = obj.get("options").map(parse_options).transpose()?;
+            let raw = match obj.get("raw") {
+                None => false,
+                Some(r) => r.as_bool().context("raw must be a boolean")?,
+            };
             return Ok(Self::Op {
                 op,
                 args,
                 options,
+                raw,
                 save,
                 expect,
             });

@@ -9,10 +9,13 @@ mod canonical;
 mod canonical_v2;
 mod case;
 mod case_dir;
+mod client_setup;
 mod matcher;
 mod mock;
 mod ops;
+mod ops_client;
 mod ops_v2;
+mod raw;
 mod runner;
 mod vars;
 

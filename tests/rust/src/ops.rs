@@ -23,7 +23,7 @@ pub async fn call(
     op: &str,
     args: &Value,
 ) -> Result<Outcome> {
-    let a = Args(args);
+    let a = Args::new(args);
     Ok(match op {
         "organization.retrieve" => client
             .organization()
@@ -127,7 +127,12 @@ pub async fn call(
 /// A step's `args` object; `null` counts as absent.
 pub struct Args<'a>(&'a Value);
 
-impl Args<'_> {
+impl<'a> Args<'a> {
+    /// A step's `args` (any JSON; `null` has no arguments).
+    pub fn new(args: &'a Value) -> Self {
+        Self(args)
+    }
+
     /// The argument, unless absent or null.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.0.get(key).filter(|v| !v.is_null())

@@ -4,15 +4,18 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
-use headshotpro::{Client, RequestOptions};
+use headshotpro::Client;
 use serde_json::{json, Map, Value};
 
 use crate::canonical;
-use crate::case::{CallOptions, Case, ClientSettings, Expect, Outcome, Step};
+use crate::case::{CallOptions, Case, Expect, Outcome, Step};
 use crate::case_dir::CaseDir;
+use crate::client_setup::{self, closed_port_url};
 use crate::matcher;
 use crate::mock::MockServer;
 use crate::ops;
+use crate::ops_client;
+use crate::raw;
 use crate::vars::Vars;
 
 /// No case may take longer than this, whatever hangs.
@@ -63,7 +66,8 @@ async fn run(mock: &MockServer, vectors: &Path, name: &str, case: &Case) -> Resu
     }
     let ctx = CaseContext {
         mock,
-        client: build_client(mock, &case.client)?,
+        client: client_setup::build(mock, &case.client)?
+            .map_err(|e| anyhow!("building the client: {e}"))?,
         vectors,
         dir: CaseDir::create(name)?,
     };
@@ -96,52 +100,6 @@ fn step_label(raw: &Value) -> String {
         .to_owned()
 }
 
-fn build_client(mock: &MockServer, settings: &ClientSettings) -> Result<Client> {
-    let base_url = match settings.base_url.as_deref() {
-        None => mock.url.clone(),
-        Some("$closed_port") => closed_port_url()?,
-        Some(other) => other.to_owned(),
-    };
-    let mut builder = Client::builder()
-        .api_key(
-            settings
-                .api_key
-                .clone()
-                .unwrap_or_else(|| mock.api_key.clone()),
-        )
-        .base_url(base_url)
-        .user_agent_prefix("headshotpro-matrix-rust");
-    if let Some(retries) = settings.max_retries {
-        builder = builder.max_retries(retries);
-    }
-    if let Some(ms) = settings.timeout_ms {
-        builder = builder.timeout(Duration::from_millis(ms));
-    }
-    builder
-        .build()
-        .map_err(|e| anyhow!("building the client: {e}"))
-}
-
-/// The SDK's per-call options for a step's `options`.
-fn request_options(options: CallOptions) -> RequestOptions {
-    let mut request = RequestOptions::new();
-    if let Some(ms) = options.timeout_ms {
-        request = request.timeout(Duration::from_millis(ms));
-    }
-    if let Some(retries) = options.max_retries {
-        request = request.max_retries(retries);
-    }
-    request
-}
-
-/// `http://127.0.0.1:<port>` of a port just bound and closed: nothing listens there.
-fn closed_port_url() -> Result<String> {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-    let port = listener.local_addr()?.port();
-    drop(listener);
-    Ok(format!("http://127.0.0.1:{port}"))
-}
-
 async fn run_step(ctx: &CaseContext<'_>, vars: &mut Vars, step: Step) -> Result<()> {
     let mock = ctx.mock;
     match step {
@@ -149,15 +107,19 @@ async fn run_step(ctx: &CaseContext<'_>, vars: &mut Vars, step: Step) -> Result<
             op,
             args,
             options,
+            raw,
             save,
             expect,
         } => {
-            let client = match options {
-                Some(options) => ctx.client.with_options(request_options(options)),
-                None => ctx.client.clone(),
-            };
+            if raw {
+                raw::check_op(&op)?;
+            }
             let started = Instant::now();
-            let outcome = ops::call(&client, ctx.vectors, ctx.dir.path(), &op, &args).await?;
+            let outcome = match step_client(&ctx.client, options.as_ref()) {
+                Ok(client) if raw => raw::call(call_op(ctx, &client, &op, &args)).await?,
+                Ok(client) => call_op(ctx, &client, &op, &args).await?,
+                Err(refused) => Err(refused),
+            };
             let elapsed = started.elapsed();
             let result = check_outcome(&expect, outcome)?;
             if let Some(min) = expect.min_elapsed_ms {
@@ -254,6 +216,27 @@ async fn run_step(ctx: &CaseContext<'_>, vars: &mut Vars, step: Step) -> Result<
             Ok(())
         }
     }
+}
+
+/// The client a step calls: the case's, or a `with_options` child of it.
+fn step_client(client: &Client, options: Option<&CallOptions>) -> headshotpro::Result<Client> {
+    match options {
+        Some(options) => Ok(client.with_options(client_setup::request_options(options)?)),
+        None => Ok(client.clone()),
+    }
+}
+
+/// Runs one op: a client op (`client.*`), else a resource or webhook op.
+async fn call_op(
+    ctx: &CaseContext<'_>,
+    client: &Client,
+    op: &str,
+    args: &Value,
+) -> Result<ops::Outcome> {
+    if let Some(outcome) = ops_client::call(client, ctx.mock, op, args).await? {
+        return Ok(outcome);
+    }
+    ops::call(client, ctx.vectors, ctx.dir.path(), op, args).await
 }
 
 /// A header map with lower-case names (the mock's log already has them; a
