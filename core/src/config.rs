@@ -151,9 +151,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends at most this many requests in any 60 seconds, below the
-    /// server's own limit (300 a minute, 1,000 on Enterprise); calls past it
-    /// wait in the client. Shared by every clone and `with_options` child.
+    /// Sends at most this many requests a minute, below the server's own
+    /// limit (300 a minute, 1,000 on Enterprise), spaced evenly (one every
+    /// 60/N seconds); a call that comes sooner waits in the client. Shared by
+    /// every clone and `with_options` child.
     pub fn max_requests_per_minute(mut self, limit: u32) -> Self {
         self.max_requests_per_minute = Some(limit);
         self

@@ -1,11 +1,11 @@
 //! One rate limiter per client, shared by its clones, threads, tasks and
 //! `with_options` children. It is fed by the `X-RateLimit-*` headers of every
 //! answer: once `Remaining` reaches 0, calls wait in the client until `Reset`
-//! instead of drawing 429s. An optional local cap allows at most N requests
-//! in any 60-second span. Every wait is clamped and is an ordinary timer, so
+//! instead of drawing 429s. An optional local cap of N requests a minute
+//! spaces requests evenly, one every 60/N seconds, so a long run never bursts
+//! past the server's window. Every wait is clamped and is an ordinary timer, so
 //! dropping the call's future drops the wait.
 
-use std::collections::VecDeque;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -16,14 +16,14 @@ use crate::error::RateLimitInfo;
 use crate::rate_limit::until;
 use crate::retry::MAX_SERVER_WAIT;
 
-/// The span of the local `max_requests_per_minute` cap.
-const WINDOW: Duration = Duration::from_secs(60);
+/// The span the local `max_requests_per_minute` cap divides.
+const MINUTE: Duration = Duration::from_secs(60);
 
 /// The shared limiter.
 #[derive(Debug, Default)]
 pub(crate) struct Limiter {
-    /// At most this many requests in any [`WINDOW`].
-    per_minute: Option<u32>,
+    /// The gap between two requests under the local cap (60 s / N).
+    spacing: Option<Duration>,
     state: Mutex<State>,
 }
 
@@ -39,15 +39,15 @@ struct State {
     /// The same moment on this process's clock, at most [`MAX_SERVER_WAIT`]
     /// after the answer that gave it.
     reset: Option<Instant>,
-    /// When each request of the last [`WINDOW`] was sent (local cap only).
-    sent: VecDeque<Instant>,
+    /// When the local cap lets the next request go.
+    next_local: Option<Instant>,
 }
 
 impl Limiter {
     /// A limiter with an optional local cap.
     pub fn new(per_minute: Option<u32>) -> Self {
         Self {
-            per_minute,
+            spacing: per_minute.map(|n| MINUTE / n.max(1)),
             state: Mutex::default(),
         }
     }
@@ -60,9 +60,9 @@ impl Limiter {
             let wake = {
                 let mut state = self.lock();
                 let now = Instant::now();
-                match state.ready_at(now, self.per_minute) {
+                match state.ready_at(now) {
                     None => {
-                        state.count(now, self.per_minute.is_some());
+                        state.count(now, self.spacing);
                         return started
                             .map_or(Duration::ZERO, |at| now.saturating_duration_since(at));
                     }
@@ -114,7 +114,7 @@ impl Limiter {
 
 impl State {
     /// `None` when a request may go now, else when to look again.
-    fn ready_at(&mut self, now: Instant, per_minute: Option<u32>) -> Option<Instant> {
+    fn ready_at(&mut self, now: Instant) -> Option<Instant> {
         if self.reset.is_some_and(|reset| now >= reset) {
             self.remaining = None;
             self.reset = None;
@@ -123,25 +123,17 @@ impl State {
             (Some(0), Some(reset)) => Some(reset),
             _ => None,
         };
-        let local = per_minute.and_then(|cap| {
-            while self.sent.front().is_some_and(|at| *at + WINDOW <= now) {
-                self.sent.pop_front();
-            }
-            let cap = usize::try_from(cap).unwrap_or(usize::MAX).max(1);
-            (self.sent.len() >= cap)
-                .then(|| self.sent.front().map(|first| *first + WINDOW))
-                .flatten()
-        });
+        let local = self.next_local.filter(|at| *at > now);
         server.max(local)
     }
 
     /// Counts a request being sent now.
-    fn count(&mut self, now: Instant, capped: bool) {
+    fn count(&mut self, now: Instant, spacing: Option<Duration>) {
         if let Some(remaining) = self.remaining.as_mut() {
             *remaining = remaining.saturating_sub(1);
         }
-        if capped {
-            self.sent.push_back(now);
+        if let Some(gap) = spacing {
+            self.next_local = Some(now + gap);
         }
     }
 }
@@ -217,22 +209,28 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn the_local_cap_allows_n_requests_in_any_minute() {
+    async fn the_local_cap_spaces_requests_evenly() {
         let limiter = Limiter::new(Some(3));
         let started = Instant::now();
-        for _ in 0..3 {
-            limiter.acquire().await;
-        }
+        limiter.acquire().await;
         assert_eq!(started.elapsed(), Duration::ZERO);
-        tokio::time::advance(Duration::from_secs(20)).await;
         limiter.acquire().await;
-        assert_eq!(started.elapsed(), WINDOW);
-        for _ in 0..2 {
-            limiter.acquire().await;
+        assert_eq!(started.elapsed(), Duration::from_secs(20));
+        limiter.acquire().await;
+        assert_eq!(started.elapsed(), Duration::from_secs(40));
+        // Idle time is not saved up into a burst.
+        tokio::time::advance(Duration::from_secs(100)).await;
+        let resumed = Instant::now();
+        limiter.acquire().await;
+        limiter.acquire().await;
+        assert_eq!(resumed.elapsed(), Duration::from_secs(20));
+        // 3,000 a minute: 20 ms apart.
+        let fast = Limiter::new(Some(3_000));
+        let started = Instant::now();
+        for _ in 0..51 {
+            fast.acquire().await;
         }
-        assert_eq!(started.elapsed(), WINDOW);
-        limiter.acquire().await;
-        assert_eq!(started.elapsed(), WINDOW * 2);
+        assert_eq!(started.elapsed(), Duration::from_millis(1_000));
     }
 
     #[tokio::test(start_paused = true)]
@@ -241,10 +239,10 @@ mod tests {
         limiter.acquire().await;
         let waiting = tokio::time::timeout(Duration::from_secs(1), limiter.acquire()).await;
         assert!(waiting.is_err());
-        // The dropped wait counted nothing: the next request goes when the
-        // first leaves the window.
+        // The dropped wait counted nothing: the next request goes a minute
+        // after the first.
         let started = Instant::now();
         limiter.acquire().await;
-        assert_eq!(started.elapsed(), WINDOW - Duration::from_secs(1));
+        assert_eq!(started.elapsed(), MINUTE - Duration::from_secs(1));
     }
 }

@@ -89,13 +89,20 @@ async fn the_last_answers_headers_are_readable() {
 #[tokio::test]
 async fn max_requests_per_minute_caps_the_rate() {
     let h = Harness::start().await;
+    // 600 a minute: 100 ms apart.
+    let spaced = h.client_with(|b| b.max_requests_per_minute(600));
+    let started = std::time::Instant::now();
+    for _ in 0..3 {
+        spaced.organization().credits().await.unwrap();
+    }
+    assert!(started.elapsed() >= Duration::from_millis(200));
+    // 2 a minute: the second call waits 30 s in the client, sending nothing.
     let capped = h.client_with(|b| b.max_requests_per_minute(2));
-    capped.organization().credits().await.unwrap();
     capped.organization().retrieve().await.unwrap();
     let waiting =
         tokio::time::timeout(Duration::from_millis(300), capped.organization().credits()).await;
     assert!(waiting.is_err());
-    assert_eq!(h.requests().await.len(), 2);
+    assert_eq!(h.requests().await.len(), 4);
 
     let err = headshotpro::Client::builder()
         .api_key("k")
