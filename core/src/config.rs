@@ -160,8 +160,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Headers sent with every request of the client and its
-    /// `with_options` children (a call's own headers win). Checked when
+    /// Headers sent with every API request of the client and its
+    /// `with_options` children (a call's own headers win); photo downloads
+    /// from the CDN never carry them. Checked when
     /// built: see [`CustomHeaders`].
     pub fn default_headers(mut self, headers: CustomHeaders) -> Self {
         self.default_headers = headers;
