@@ -261,9 +261,20 @@ impl HeadshotProError {
 const CLEAR_TEXT_SETTING: &str =
     "set the client option allow_insecure_http (allowInsecureHttp in Node, Swift and Kotlin) to true";
 
-/// The core's message in the host language's terms: the refusal of plain
-/// http shows how to set the option there.
+/// The core's names of client options, and how `ClientOptions` spells them
+/// in Swift and Kotlin.
+const OPTION_NAMES: &[(&str, &str)] = &[
+    ("max_requests_per_minute", "maxRequestsPerMinute"),
+    ("extra_root_certificates", "extraRootCertificates"),
+];
+
+/// The core's message in the host language's terms: options carry their
+/// `ClientOptions` names, and the refusal of plain http shows how to set the
+/// option there.
 fn localised(message: String) -> String {
+    let message = OPTION_NAMES
+        .iter()
+        .fold(message, |text, (core, here)| text.replace(core, here));
     let setting = match crate::platform::host_language() {
         "kotlin" => "pass ClientOptions(allowInsecureHttp = true)",
         "swift" => "pass ClientOptions(allowInsecureHttp: true)",
@@ -314,6 +325,17 @@ impl From<Error> for HeadshotProError {
             other => Self::InvalidArgumentError {
                 message: other.to_string(),
             },
+        }
+    }
+}
+
+/// What a Swift or Kotlin callback (a `photos().save` progress listener)
+/// threw that is not a `HeadshotProError`.
+impl From<uniffi::UnexpectedUniFFICallbackError> for HeadshotProError {
+    fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        Self::InternalError {
+            message: error.reason,
+            operation: "photos.save.progress".to_owned(),
         }
     }
 }
