@@ -119,6 +119,7 @@ impl Client {
         api_key: Option<String>,
         options: ClientOptions,
     ) -> Result<Self, HeadshotProError> {
+        crate::platform::ignore_sigpipe();
         let mut builder = headshotpro::Client::builder().user_agent_prefix(user_agent_prefix());
         if let Some(key) = api_key {
             builder = builder.api_key(key);

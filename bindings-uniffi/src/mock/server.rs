@@ -53,6 +53,7 @@ impl MockServer {
     /// Starts a mock with these settings (defaults when nil/null).
     #[uniffi::constructor(default(options = None))]
     pub fn new(options: Option<MockServerOptions>) -> Result<Arc<Self>> {
+        crate::platform::ignore_sigpipe();
         let config = options.unwrap_or_default().config()?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
