@@ -3,9 +3,7 @@
 
 use std::sync::Arc;
 
-use headshotpro::RateLimitInfo;
-
-use crate::error::HeadshotProError;
+use crate::error::{HeadshotProError, RateLimit};
 use crate::options::{ClientOptions, RequestOptions};
 use crate::resources::{InvitesApi, MembersApi, ModelsApi, OrganizationApi, PhotosApi, TeamsApi};
 
@@ -71,8 +69,8 @@ impl Client {
 
     /// The `X-RateLimit-*` headers of the last answer that carried them
     /// (shared with every `withOptions` child); nil/null before any.
-    pub fn last_rate_limit(&self) -> Option<RateLimitInfo> {
-        self.inner.last_rate_limit()
+    pub fn last_rate_limit(&self) -> Option<RateLimit> {
+        self.inner.last_rate_limit().map(RateLimit::from)
     }
 
     /// The local cap on requests per minute, if one was set.

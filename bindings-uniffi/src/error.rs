@@ -12,15 +12,39 @@
 //! Nothing here formats the API key: the core never puts it in a message.
 
 use std::fmt;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use headshotpro::{ApiError, ApiErrorKind, Error, RateLimitInfo};
 
-/// Everything a server error carries, whatever its class.
+/// The `X-RateLimit-*` headers of an answer; a field is nil/null when the
+/// header was not sent. Counts are signed so Java can read them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
+pub struct RateLimit {
+    /// `X-RateLimit-Limit`: requests allowed per window.
+    pub limit: Option<i64>,
+    /// `X-RateLimit-Remaining`: requests left in this window.
+    pub remaining: Option<i64>,
+    /// `X-RateLimit-Reset`: when the window resets.
+    pub reset_at: Option<SystemTime>,
+}
+
+impl From<RateLimitInfo> for RateLimit {
+    fn from(info: RateLimitInfo) -> Self {
+        let signed = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        Self {
+            limit: info.limit.map(signed),
+            remaining: info.remaining.map(signed),
+            reset_at: info.reset_at.map(SystemTime::from),
+        }
+    }
+}
+
+/// Everything a server error carries, whatever its class. Numbers are
+/// signed so Java can read them.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ApiErrorDetails {
     /// HTTP status.
-    pub status: u16,
+    pub status: i32,
     /// The API's code (`NOT_FOUND`, …), or `UNKNOWN`.
     pub code: String,
     /// The server's text.
@@ -32,7 +56,7 @@ pub struct ApiErrorDetails {
     /// The server's `Retry-After`, if sent.
     pub retry_after: Option<Duration>,
     /// The `X-RateLimit-*` headers of the answer (fields unset when not sent).
-    pub rate_limit: RateLimitInfo,
+    pub rate_limit: RateLimit,
 }
 
 impl fmt::Display for ApiErrorDetails {
@@ -135,7 +159,7 @@ pub enum HeadshotProError {
     #[error("ResponseDecodeError in {operation}: HTTP {status}: {message}")]
     ResponseDecodeError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// Why decoding failed.
         message: String,
         /// The raw body, truncated.
@@ -314,7 +338,7 @@ impl From<Error> for HeadshotProError {
                 message,
                 body,
             } => Self::ResponseDecodeError {
-                status,
+                status: status.into(),
                 message,
                 body,
                 operation,
@@ -342,13 +366,13 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for HeadshotProError {
 
 fn from_api(api: ApiError) -> HeadshotProError {
     let details = ApiErrorDetails {
-        status: api.status,
+        status: api.status.into(),
         code: api.code,
         message: api.message,
         body: api.body,
         operation: api.operation,
         retry_after: api.retry_after,
-        rate_limit: api.rate_limit,
+        rate_limit: api.rate_limit.into(),
     };
     match api.kind {
         ApiErrorKind::BadRequest => HeadshotProError::BadRequestError { details },

@@ -31,7 +31,7 @@ mod testing;
 mod webhook;
 
 pub use client::Client;
-pub use error::{ApiErrorDetails, HeadshotProError};
+pub use error::{ApiErrorDetails, HeadshotProError, RateLimit};
 #[cfg(feature = "mock")]
 pub use mock::{
     MockFaultAfter, MockInvite, MockModel, MockOrganization, MockOrganizationUpdate, MockPhoto,

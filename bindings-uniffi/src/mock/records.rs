@@ -10,7 +10,7 @@ use headshotpro_mock::{
     MockPhoto as CorePhoto, OrganizationSettings, RecordedRequest, WebhookDelivery,
 };
 
-use crate::error::{ApiErrorDetails, HeadshotProError};
+use crate::error::{ApiErrorDetails, HeadshotProError, RateLimit};
 
 /// An invite as the mock holds it.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -324,14 +324,14 @@ impl From<WebhookDelivery> for MockWebhook {
 /// bad argument an `InvalidArgumentError`, no credit an
 /// `InsufficientCreditsError` (402).
 pub(crate) fn control_error(operation: &str, error: MockError) -> HeadshotProError {
-    let details = |status: u16| ApiErrorDetails {
+    let details = |status: i32| ApiErrorDetails {
         status,
         code: error.code.to_owned(),
         message: error.message.clone(),
         body: String::new(),
         operation: operation.to_owned(),
         retry_after: None,
-        rate_limit: headshotpro::RateLimitInfo::default(),
+        rate_limit: RateLimit::default(),
     };
     match error.kind {
         MockErrorKind::NotFound => HeadshotProError::NotFoundError {

@@ -1,7 +1,5 @@
 package com.headshotpro
 
-import com.headshotpro.types.RateLimitInfo
-
 /**
  * The HeadshotPro client for Java (and any JVM caller without coroutines).
  *
@@ -9,6 +7,8 @@ import com.headshotpro.types.RateLimitInfo
  * and asynchronous (`client.invites().createAsync(email)`, a
  * `CompletableFuture`). Failures are the same [HeadshotProException]
  * subclasses Kotlin callers get; a future completes exceptionally with one.
+ *
+ * Blocking forms declare [HeadshotProException], a checked exception in Java.
  *
  * ```java
  * try (JavaClient client = new JavaClient("hp_live_...", null)) {
@@ -61,7 +61,7 @@ class JavaClient(val client: Client) : AutoCloseable {
     fun baseUrl(): String = client.baseUrl()
 
     /** The `X-RateLimit-*` headers of the last answer that carried them; null before any. */
-    fun lastRateLimit(): RateLimitInfo? = client.lastRateLimit()
+    fun lastRateLimit(): RateLimit? = client.lastRateLimit()
 
     /** The local cap on requests per minute, if one was set. */
     fun maxRequestsPerMinute(): Int? = client.maxRequestsPerMinute()

@@ -32,7 +32,7 @@ class ErrorsTest : MockTest() {
         val e = failure { clientWithKey("hp_wrong_key").organization().retrieve() }
         assertTrue(e is HeadshotProException.AuthenticationException, e.toString())
         e as HeadshotProException.AuthenticationException
-        assertEquals(401.toUShort(), e.details.status)
+        assertEquals(401, e.details.status)
         assertEquals("UNAUTHORIZED", e.details.code)
         assertEquals("organization.retrieve", e.details.operation)
     }
@@ -42,7 +42,7 @@ class ErrorsTest : MockTest() {
         val e = failure { client().models().retrieve("nope") }
         assertTrue(e is HeadshotProException.NotFoundException, e.toString())
         e as HeadshotProException.NotFoundException
-        assertEquals(404.toUShort(), e.details.status)
+        assertEquals(404, e.details.status)
         assertEquals("NOT_FOUND", e.details.code)
     }
 
@@ -68,7 +68,7 @@ class ErrorsTest : MockTest() {
         mock.setOrganization(MockOrganizationUpdate(whitelabel = false))
         val e = failure { client().models().create("ada@example.com") }
         assertTrue(e is HeadshotProException.PermissionDeniedException, e.toString())
-        assertEquals(403.toUShort(), (e as HeadshotProException.PermissionDeniedException).details.status)
+        assertEquals(403, (e as HeadshotProException.PermissionDeniedException).details.status)
     }
 
     @Test
@@ -84,8 +84,8 @@ class ErrorsTest : MockTest() {
         assertTrue(e is HeadshotProException.RateLimitException, e.toString())
         e as HeadshotProException.RateLimitException
         assertEquals(Duration.ofSeconds(7), e.details.retryAfter)
-        assertEquals(300uL, e.details.rateLimit.limit)
-        assertEquals(0uL, e.details.rateLimit.remaining)
+        assertEquals(300L, e.details.rateLimit.limit)
+        assertEquals(0L, e.details.rateLimit.remaining)
     }
 
     @Test
@@ -103,7 +103,7 @@ class ErrorsTest : MockTest() {
         mock.injectFault(null, "/api/v1/organization", status = 503)
         val e = failure { client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ServerException, e.toString())
-        assertEquals(503.toUShort(), (e as HeadshotProException.ServerException).details.status)
+        assertEquals(503, (e as HeadshotProException.ServerException).details.status)
     }
 
     @Test
@@ -111,7 +111,7 @@ class ErrorsTest : MockTest() {
         mock.injectFault(null, "/api/v1/organization", status = 409)
         val e = failure { client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiException, e.toString())
-        assertEquals(409.toUShort(), (e as HeadshotProException.ApiException).details.status)
+        assertEquals(409, (e as HeadshotProException.ApiException).details.status)
     }
 
     @Test
@@ -136,7 +136,7 @@ class ErrorsTest : MockTest() {
         mock.injectFault(null, "/api/v1/organization", status = 200, body = "not json")
         val e = failure { client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ResponseDecodeException, e.toString())
-        assertEquals(200.toUShort(), (e as HeadshotProException.ResponseDecodeException).status)
+        assertEquals(200, (e as HeadshotProException.ResponseDecodeException).status)
     }
 
     @Test

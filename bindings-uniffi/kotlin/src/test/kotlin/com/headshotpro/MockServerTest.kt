@@ -103,14 +103,14 @@ class MockServerTest {
             val missing = failure { mock.acceptInvite("nope") }
             assertTrue(missing is HeadshotProException.NotFoundException, missing.toString())
             val details = requireNotNull(missing.apiDetails())
-            assertEquals(404, details.status.toInt())
+            assertEquals(404, details.status)
             assertEquals("NOT_FOUND", details.code)
             assertEquals("mock.accept_invite", details.operation)
             assertTrue(failure { mock.photos("nope") } is HeadshotProException.NotFoundException)
 
             val modelId = mock.seed(models = 1).modelIds.single()
             val refused = failure { mock.completeOnboarding(modelId) }
-            assertEquals(409, refused.apiDetails()?.status?.toInt())
+            assertEquals(409, refused.apiDetails()?.status)
             assertEquals("INVALID_STATE", refused.apiDetails()?.code)
             val bad = failure { mock.injectFault(null, "/api/", status = 42) }
             assertTrue(bad is HeadshotProException.InvalidArgumentException, bad.toString())

@@ -82,7 +82,7 @@ class SaveTest : MockTest() {
         for (failed in report.failed) {
             val error = failed.error
             assertTrue(error is HeadshotProException.PermissionDeniedException, error.toString())
-            assertEquals(403, error.apiDetails()?.status?.toInt())
+            assertEquals(403, error.apiDetails()?.status)
             assertEquals("photos.save", error.operation())
         }
         assertEquals(emptyList<String>(), names(dir))

@@ -86,11 +86,11 @@ class SettingsTest : MockTest() {
         assertNull(client.lastRateLimit())
         client.organization().credits()
         val first = requireNotNull(client.lastRateLimit())
-        assertEquals(10uL, first.limit)
-        assertEquals(9uL, first.remaining)
+        assertEquals(10L, first.limit)
+        assertEquals(9L, first.remaining)
         assertNotNull(first.resetAt)
         val child = client.withOptions(RequestOptions(maxRetries = 0))
         child.organization().credits()
-        assertEquals(8uL, client.lastRateLimit()?.remaining)
+        assertEquals(8L, client.lastRateLimit()?.remaining)
     }
 }

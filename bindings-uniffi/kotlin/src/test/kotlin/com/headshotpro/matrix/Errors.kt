@@ -7,9 +7,9 @@ data class ErrorInfo(val className: String, val code: String?, val status: Int?,
 
 /** Maps the generated Kotlin exceptions to the SPEC's class names, through the family methods. */
 fun describe(e: HeadshotProException): ErrorInfo {
-    e.apiDetails()?.let { return ErrorInfo(e.className(), it.code, it.status.toInt(), it.message) }
+    e.apiDetails()?.let { return ErrorInfo(e.className(), it.code, it.status, it.message) }
     return when (e) {
-        is HeadshotProException.ResponseDecodeException -> ErrorInfo(e.className(), null, e.status.toInt(), e.errorMessage)
+        is HeadshotProException.ResponseDecodeException -> ErrorInfo(e.className(), null, e.status, e.errorMessage)
         is HeadshotProException.InvalidArgumentException -> ErrorInfo(e.className(), null, null, e.errorMessage)
         is HeadshotProException.WebhookVerificationException -> ErrorInfo(e.className(), null, null, e.errorMessage)
         is HeadshotProException.ApiConnectionException -> ErrorInfo(e.className(), null, null, e.errorMessage)
