@@ -13,7 +13,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 
-LIB_DIR="$(scripts/generate-uniffi.sh)"
+LIB_DIR="$(scripts/generate-uniffi.sh --test-hooks)"
 
 # SwiftPM finds the library through pkg-config: a .pc next to the cdylib,
 # which the root sees at /hp/lib (the loader finds it via LD_LIBRARY_PATH).

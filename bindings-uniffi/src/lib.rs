@@ -26,7 +26,7 @@ mod pages;
 mod platform;
 mod resources;
 mod save;
-#[cfg(debug_assertions)]
+#[cfg(feature = "test-hooks")]
 mod testing;
 mod webhook;
 

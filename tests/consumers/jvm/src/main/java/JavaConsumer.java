@@ -8,6 +8,7 @@ import com.headshotpro.HeadshotProException;
 import com.headshotpro.JavaClient;
 import com.headshotpro.JavaPage;
 import com.headshotpro.MockServer;
+import com.headshotpro.MockServerOptions;
 import com.headshotpro.RequestOptions;
 import com.headshotpro.types.Invite;
 import com.headshotpro.types.Model;
@@ -92,7 +93,7 @@ public final class JavaConsumer {
             System.out.println("organization " + org.getName() + ", " + credits + " credits, invite "
                     + invite.getId() + ", model " + model.getModelId());
         }
-        try (MockServer mock = new MockServer(null);
+        try (MockServer mock = new MockServer((MockServerOptions) null);
                 JavaClient local = new JavaClient(mock.client(null))) {
             String modelId = mock.seed(0, 1, null).getModelIds().get(0);
             check(local.photos().listAll(modelId).count() == 8, "photos of the in-process mock");
