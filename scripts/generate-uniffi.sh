@@ -10,7 +10,14 @@
 #   bindings-uniffi/swift/Sources/HeadshotProFFI/{module.modulemap,*.h}
 # Configuration: the top-level uniffi.toml.
 #
-# Usage:  scripts/generate-uniffi.sh
+# The bindings match the library they were generated from, function for
+# function (uniffi checks every function's checksum when the library loads).
+# By default that is the API users get, the one release builds have; with
+# --test-hooks the library also exports the hooks of the SDK's own tests
+# (feature `test-hooks`: debugPanicInRuntime), for scripts/test-kotlin.sh and
+# scripts/test-swift.sh.
+#
+# Usage:  scripts/generate-uniffi.sh [--test-hooks]
 # Prints the directory holding the cdylib on stdout (logs go to stderr).
 set -euo pipefail
 
@@ -20,8 +27,15 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target}"
 LIB_DIR="$TARGET_DIR/debug"
 LIB="$LIB_DIR/libheadshotpro_uniffi.so"
 
+FEATURES=()
+case "${1:-}" in
+    "") ;;
+    --test-hooks) FEATURES=(--features headshotpro-uniffi/test-hooks) ;;
+    *) echo "generate-uniffi: unknown argument $1 (only --test-hooks)" >&2; exit 2 ;;
+esac
+
 echo "generate-uniffi: building the cdylib and the pinned generators" >&2
-cargo build -p headshotpro-uniffi -p uniffi-bindgen >&2
+cargo build -p headshotpro-uniffi -p uniffi-bindgen "${FEATURES[@]}" >&2
 
 KOTLIN_OUT="$REPO/bindings-uniffi/kotlin/generated"
 SWIFT_SOURCES="$REPO/bindings-uniffi/swift/Sources/HeadshotPro/Generated"

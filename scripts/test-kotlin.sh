@@ -15,7 +15,7 @@ for tool in cargo java mvn; do
     command -v "$tool" >/dev/null || { echo "test-kotlin: $tool not found on PATH" >&2; exit 1; }
 done
 
-LIB_DIR="$(scripts/generate-uniffi.sh)"
+LIB_DIR="$(scripts/generate-uniffi.sh --test-hooks)"
 cargo build -p headshotpro-mock >&2
 MOCK_BIN="${HEADSHOTPRO_MOCK_BIN:-$(dirname "$LIB_DIR")/debug/headshotpro-mock}"
 [[ -x "$MOCK_BIN" ]] || { echo "test-kotlin: no mock binary at $MOCK_BIN" >&2; exit 1; }

@@ -13,9 +13,11 @@
 #   node              both npm tarballs in a fresh project: node (ESM, CommonJS),
 #                     tsc --strict, and the loader's error on an unsupported platform
 #   jvm               a Maven project depending only on com.headshotpro:headshotpro:
-#                     a Kotlin main and a plain Java main, no jna.library.path
+#                     a Kotlin main and a plain Java main, no jna.library.path; then
+#                     examples/kotlin, a user's JUnit 5 suite on the jar's MockServer
 #   swift             a Swift package depending on dist/swift/HeadshotPro by path,
-#                     built and run in the Debian trixie root
+#                     built and run in the Debian trixie root; then examples/swift,
+#                     a user's XCTest suite on the package's MockServer
 #   versions          every manifest carries the workspace version (scripts/version --check)
 #   workflow          actionlint on .github/workflows/*.yml
 #
@@ -130,8 +132,9 @@ check_node() {
 }
 
 check_jvm() {
-    local dir
+    local dir example="$WORK/kotlin-example-$RANDOM"
     dir="$(consumer jvm)"
+    cp -r examples/kotlin "$example"
     (
         set -e
         cd "$dir"
@@ -140,6 +143,11 @@ check_jvm() {
         local cp="target/classes:$(cat classpath.txt)"
         CONSUMER_TAG=kotlin java -cp "$cp" ConsumerKt
         CONSUMER_TAG=java java -cp "$cp" JavaConsumer
+        # A user's JUnit 5 suite: the jar's in-process MockServer, nothing else.
+        cd "$example"
+        env -u HEADSHOTPRO_API_KEY -u HEADSHOTPRO_BASE_URL \
+            mvn -B -q -Dheadshotpro.version="$VERSION" test
+        grep -h "Tests run" target/surefire-reports/*.txt
     )
 }
 
@@ -147,6 +155,7 @@ check_swift() {
     local dir="$WORK/swift-$RANDOM"
     mkdir -p "$dir"
     cp -r tests/consumers/swift "$dir/consumer"
+    cp -r examples/swift "$dir/example"
     cp -r "$DIST/swift/HeadshotPro" "$dir/HeadshotPro"
     if grep -rn "unsafeFlags" "$dir/HeadshotPro/Package.swift"; then
         echo "the released Package.swift uses unsafeFlags"
@@ -158,7 +167,8 @@ check_swift() {
         --env "PKG_CONFIG_PATH=/hp/pkg/HeadshotPro/lib/pkgconfig" \
         --env "LD_LIBRARY_PATH=/hp/pkg/HeadshotPro/lib" \
         --workdir /hp/pkg/consumer \
-        "$dir" -- /bin/sh -euc 'swift build -c release && .build/release/Consumer'
+        "$dir" -- /bin/sh -euc 'swift build -c release && .build/release/Consumer
+            cd ../example && swift test --disable-swift-testing'
 }
 
 check_versions() {

@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
+use headshotpro::RateLimitInfo;
+
 use crate::error::HeadshotProError;
-use crate::options::{millis, retries, ClientOptions, RequestOptions};
-use crate::resources::{InvitesApi, ModelsApi, OrganizationApi, TeamsApi};
+use crate::options::{ClientOptions, RequestOptions};
+use crate::resources::{InvitesApi, MembersApi, ModelsApi, OrganizationApi, PhotosApi, TeamsApi};
 
 /// The user agent prefix of these bindings, `headshotpro-<language>/<version>`;
 /// ` core/<version>` follows it.
@@ -27,34 +29,14 @@ pub struct Client {
 #[uniffi::export]
 impl Client {
     /// A client for this key (else `HEADSHOTPRO_API_KEY`). A missing or blank
-    /// key, an unusable base URL or a negative number fails here with
-    /// `InvalidArgumentError`.
+    /// key, an unusable base URL, proxy or certificate, or a negative number
+    /// fails here with `InvalidArgumentError`.
     #[uniffi::constructor(default(api_key = None, options = None))]
     pub fn new(
         api_key: Option<String>,
         options: Option<ClientOptions>,
     ) -> Result<Arc<Self>, HeadshotProError> {
-        let options = options.unwrap_or_default();
-        let mut builder = headshotpro::Client::builder().user_agent_prefix(user_agent_prefix());
-        if let Some(key) = api_key {
-            builder = builder.api_key(key);
-        }
-        if let Some(url) = options.base_url {
-            builder = builder.base_url(url);
-        }
-        if let Some(ms) = options.timeout_ms {
-            builder = builder.timeout(millis("timeoutMs", ms)?);
-        }
-        if let Some(ms) = options.connect_timeout_ms {
-            builder = builder.connect_timeout(millis("connectTimeoutMs", ms)?);
-        }
-        if let Some(count) = options.max_retries {
-            builder = builder.max_retries(retries("maxRetries", count)?);
-        }
-        builder = builder.allow_insecure_http(options.allow_insecure_http);
-        Ok(Arc::new(Self {
-            inner: builder.build()?,
-        }))
+        Ok(Arc::new(Self::build(api_key, options.unwrap_or_default())?))
     }
 
     /// A client for some calls with another per-attempt timeout and/or
@@ -87,6 +69,19 @@ impl Client {
         self.inner.user_agent().to_owned()
     }
 
+    /// The `X-RateLimit-*` headers of the last answer that carried them
+    /// (shared with every `withOptions` child); nil/null before any.
+    pub fn last_rate_limit(&self) -> Option<RateLimitInfo> {
+        self.inner.last_rate_limit()
+    }
+
+    /// The local cap on requests per minute, if one was set.
+    pub fn max_requests_per_minute(&self) -> Option<i32> {
+        self.inner
+            .max_requests_per_minute()
+            .map(|n| i32::try_from(n).unwrap_or(i32::MAX))
+    }
+
     /// Organization details and credits.
     pub fn organization(&self) -> Arc<OrganizationApi> {
         Arc::new(OrganizationApi::new(self.inner.clone()))
@@ -105,5 +100,32 @@ impl Client {
     /// Whitelabel models.
     pub fn models(&self) -> Arc<ModelsApi> {
         Arc::new(ModelsApi::new(self.inner.clone()))
+    }
+
+    /// Members of the organization.
+    pub fn members(&self) -> Arc<MembersApi> {
+        Arc::new(MembersApi::new(self.inner.clone()))
+    }
+
+    /// Generated headshots: pages, favorites, download links and `save`.
+    pub fn photos(&self) -> Arc<PhotosApi> {
+        Arc::new(PhotosApi::new(self.inner.clone()))
+    }
+}
+
+impl Client {
+    /// A client for this key (else `HEADSHOTPRO_API_KEY`) and options.
+    pub(crate) fn build(
+        api_key: Option<String>,
+        options: ClientOptions,
+    ) -> Result<Self, HeadshotProError> {
+        crate::platform::ignore_sigpipe();
+        let mut builder = headshotpro::Client::builder().user_agent_prefix(user_agent_prefix());
+        if let Some(key) = api_key {
+            builder = builder.api_key(key);
+        }
+        Ok(Self {
+            inner: options.apply(builder)?.build()?,
+        })
     }
 }

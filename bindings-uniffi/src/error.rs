@@ -16,10 +16,11 @@ use std::time::Duration;
 
 use headshotpro::{ApiError, ApiErrorKind, Error, RateLimitInfo};
 
-/// Everything a server error carries, whatever its class.
+/// Everything a server error carries, whatever its class. Numbers are
+/// signed so Java can read them.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ApiErrorDetails {
-    /// HTTP status (signed, so Java reads it as a plain `int`).
+    /// HTTP status.
     pub status: i32,
     /// The API's code (`NOT_FOUND`, …), or `UNKNOWN`.
     pub code: String,
@@ -261,9 +262,20 @@ impl HeadshotProError {
 const CLEAR_TEXT_SETTING: &str =
     "set the client option allow_insecure_http (allowInsecureHttp in Node, Swift and Kotlin) to true";
 
-/// The core's message in the host language's terms: the refusal of plain
-/// http shows how to set the option there.
+/// The core's names of client options, and how `ClientOptions` spells them
+/// in Swift and Kotlin.
+const OPTION_NAMES: &[(&str, &str)] = &[
+    ("max_requests_per_minute", "maxRequestsPerMinute"),
+    ("extra_root_certificates", "extraRootCertificates"),
+];
+
+/// The core's message in the host language's terms: options carry their
+/// `ClientOptions` names, and the refusal of plain http shows how to set the
+/// option there.
 fn localised(message: String) -> String {
+    let message = OPTION_NAMES
+        .iter()
+        .fold(message, |text, (core, here)| text.replace(core, here));
     let setting = match crate::platform::host_language() {
         "kotlin" => "pass ClientOptions(allowInsecureHttp = true)",
         "swift" => "pass ClientOptions(allowInsecureHttp: true)",
@@ -303,7 +315,7 @@ impl From<Error> for HeadshotProError {
                 message,
                 body,
             } => Self::ResponseDecodeError {
-                status: i32::from(status),
+                status: status.into(),
                 message,
                 body,
                 operation,
@@ -318,9 +330,20 @@ impl From<Error> for HeadshotProError {
     }
 }
 
+/// What a Swift or Kotlin callback (a `photos().save` progress listener)
+/// threw that is not a `HeadshotProError`.
+impl From<uniffi::UnexpectedUniFFICallbackError> for HeadshotProError {
+    fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        Self::InternalError {
+            message: error.reason,
+            operation: "photos.save.progress".to_owned(),
+        }
+    }
+}
+
 fn from_api(api: ApiError) -> HeadshotProError {
     let details = ApiErrorDetails {
-        status: i32::from(api.status),
+        status: api.status.into(),
         code: api.code,
         message: api.message,
         body: api.body,

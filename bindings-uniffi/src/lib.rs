@@ -3,8 +3,10 @@
 //! The records and open enums (`Invite`, `Model`, `ModelStatus`, …) come from
 //! the core crate, which derives them behind its `uniffi` feature. This crate
 //! only adds the client facade ([`Client`], its options records and its
-//! resource objects, declared one line per operation), the webhook functions
-//! and the mapping of core errors (and panics) to [`HeadshotProError`].
+//! resource objects, declared one line per operation), one page object per
+//! list item type, the records of `photos().save`, the webhook functions, the
+//! mapping of core errors (and panics) to [`HeadshotProError`], and (feature
+//! `mock`, on by default) the in-process [`MockServer`] for users' tests.
 //! Every network call is an async method run on tokio: `async` in Swift,
 //! `suspend` in Kotlin.
 
@@ -17,15 +19,28 @@ uniffi::setup_scaffolding!("headshotpro_uniffi");
 mod client;
 mod error;
 mod guard;
+#[cfg(feature = "mock")]
+mod mock;
 mod options;
+mod pages;
 mod platform;
 mod resources;
-#[cfg(debug_assertions)]
+mod save;
+#[cfg(feature = "test-hooks")]
 mod testing;
 mod webhook;
 
 pub use client::Client;
 pub use error::{ApiErrorDetails, HeadshotProError};
+#[cfg(feature = "mock")]
+pub use mock::{
+    MockFaultAfter, MockInvite, MockModel, MockOrganization, MockOrganizationUpdate, MockPhoto,
+    MockRequest, MockSeedReport, MockServer, MockServerOptions, MockSetting, MockWebhook,
+};
 pub use options::{ClientOptions, RequestOptions};
-pub use resources::{InvitesApi, ModelsApi, OrganizationApi, TeamsApi};
+pub use pages::{FavoritePhotoPage, MemberPage, ModelSummaryPage, PhotoPage};
+pub use resources::{InvitesApi, MembersApi, ModelsApi, OrganizationApi, PhotosApi, TeamsApi};
+pub use save::{
+    FailedPhoto, SaveOptions, SaveProgress, SaveProgressListener, SaveReport, SavedPhoto,
+};
 pub use webhook::{parse_webhook, sign_webhook, verify_webhook};

@@ -29,6 +29,20 @@ pub struct ClientOptions {
     /// travels in clear text: only for trusted networks.
     #[uniffi(default = false)]
     pub allow_insecure_http: bool,
+    /// Sends every request through this proxy (`http://` or `https://`, with
+    /// optional `user:password@`) instead of the system's proxies
+    /// (`HTTPS_PROXY`, …). Loopback base URLs never use a proxy.
+    #[uniffi(default = None)]
+    pub proxy: Option<String>,
+    /// More root certificates to trust (PEM text, one or more `CERTIFICATE`
+    /// blocks), beside the platform's: a corporate CA, or the `caPem` of a
+    /// `MockServer` started with TLS.
+    #[uniffi(default = None)]
+    pub extra_root_certificates: Option<String>,
+    /// Sends at most this many requests in any 60 seconds, below the server's
+    /// own limit; calls past it wait in the client. At least 1.
+    #[uniffi(default = None)]
+    pub max_requests_per_minute: Option<i32>,
 }
 
 /// Settings `Client.withOptions` changes for some calls; a field
@@ -53,6 +67,38 @@ pub(crate) fn millis(field: &str, ms: i64) -> Result<Duration, HeadshotProError>
 /// A retry count, refusing a negative one.
 pub(crate) fn retries(field: &str, count: i32) -> Result<u32, HeadshotProError> {
     u32::try_from(count).map_err(|_| negative(field, count.into()))
+}
+
+impl ClientOptions {
+    /// A core client builder with these settings applied (the key and user
+    /// agent are the caller's to add).
+    pub(crate) fn apply(
+        self,
+        mut builder: headshotpro::ClientBuilder,
+    ) -> Result<headshotpro::ClientBuilder, HeadshotProError> {
+        if let Some(url) = self.base_url {
+            builder = builder.base_url(url);
+        }
+        if let Some(ms) = self.timeout_ms {
+            builder = builder.timeout(millis("timeoutMs", ms)?);
+        }
+        if let Some(ms) = self.connect_timeout_ms {
+            builder = builder.connect_timeout(millis("connectTimeoutMs", ms)?);
+        }
+        if let Some(count) = self.max_retries {
+            builder = builder.max_retries(retries("maxRetries", count)?);
+        }
+        if let Some(proxy) = self.proxy {
+            builder = builder.proxy(proxy);
+        }
+        if let Some(pem) = self.extra_root_certificates {
+            builder = builder.extra_root_certificates(pem);
+        }
+        if let Some(limit) = self.max_requests_per_minute {
+            builder = builder.max_requests_per_minute(retries("maxRequestsPerMinute", limit)?);
+        }
+        Ok(builder.allow_insecure_http(self.allow_insecure_http))
+    }
 }
 
 fn negative(field: &str, value: i64) -> HeadshotProError {
@@ -102,5 +148,19 @@ mod tests {
             max_retries: Some(-1),
         };
         assert!(headshotpro::RequestOptions::try_from(options).is_err());
+    }
+
+    #[test]
+    fn a_negative_rate_cap_is_refused_naming_the_field() {
+        let options = ClientOptions {
+            max_requests_per_minute: Some(-5),
+            ..ClientOptions::default()
+        };
+        let err = options.apply(headshotpro::Client::builder()).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("maxRequestsPerMinute must be zero or more, got -5"),
+            "{err}"
+        );
     }
 }

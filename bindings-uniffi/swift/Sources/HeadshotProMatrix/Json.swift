@@ -12,27 +12,62 @@ enum Canonical {
     }
 
     static func opt(_ s: String?) -> Any { s ?? NSNull() }
+    static func wire<T>(_ v: T?) -> Any { v.map { "\($0)" } ?? NSNull() }
+
+    static func page(_ items: [Any], _ total: Int64, _ limit: Int64, _ offset: Int64, _ hasMore: Bool) -> [String: Any] {
+        ["items": items.map { of($0) }, "total": NSNumber(value: total), "limit": NSNumber(value: limit),
+         "offset": NSNumber(value: offset), "has_more": hasMore]
+    }
+
+    static func photo(_ p: Photo) -> [String: Any] {
+        ["id": p.id, "model_id": opt(p.modelId), "status": "\(p.status)", "liked_status": "\(p.likedStatus)",
+         "created_at": time(p.createdAt),
+         "urls": ["main": p.urls.main, "thumbnail": opt(p.urls.thumbnail), "original": opt(p.urls.original)] as [String: Any],
+         "expires_at": time(p.expiresAt)]
+    }
 
     static func of(_ value: Any?) -> Any {
         switch value {
         case nil: return NSNull()
         case let v as Int64: return NSNumber(value: v)
+        case let v as [Any]: return v.map { of($0) }
+        case let v as [String: Any]: return v
         case let v as Organization:
             return ["uid": v.uid, "name": v.name, "website": opt(v.website), "description": opt(v.description),
-                    "teams": v.teams.map { ["id": $0.id, "name": $0.name] }] as [String: Any]
+                    "teams": v.teams.map { of($0) }] as [String: Any]
+        case let v as Team: return ["id": v.id, "name": v.name]
         case let v as Invite:
             return ["id": v.id, "email": v.email, "link": v.link, "team_id": opt(v.teamId), "message": opt(v.message)]
-        case let v as [InviteSummary]:
-            return v.map { s -> [String: Any] in
-                ["id": s.id, "email": s.email, "valid": s.valid, "team_id": opt(s.teamId),
-                 "created_at": time(s.createdAt), "used": s.used, "link": s.link]
-            }
+        case let s as InviteSummary:
+            return ["id": s.id, "email": s.email, "valid": s.valid, "team_id": opt(s.teamId),
+                    "created_at": time(s.createdAt), "used": s.used, "link": s.link]
         case let v as InviteDetails:
             return ["email": v.email, "status": "\(v.status)", "team_id": opt(v.teamId)]
+        case let v as InviteV2:
+            return ["id": opt(v.id), "email": v.email, "status": "\(v.status)", "model_id": opt(v.modelId),
+                    "team_id": opt(v.teamId), "team_name": opt(v.teamName), "created_at": time(v.createdAt)]
         case let v as Model:
             return ["model_id": v.modelId, "status": "\(v.status)", "is_development": v.isDevelopment, "signed_url": v.signedUrl]
         case let v as DeletedModel:
             return ["model_id": v.modelId, "message": v.message]
+        case let v as Member:
+            return ["id": v.id, "email": v.email, "name": opt(v.name), "status": "\(v.status)", "team_id": opt(v.teamId),
+                    "team_name": opt(v.teamName), "model_id": opt(v.modelId), "model_status": wire(v.modelStatus),
+                    "joined_at": time(v.joinedAt)]
+        case let v as ModelSummary:
+            return ["id": v.id, "uid": opt(v.uid), "email": v.email, "title": opt(v.title), "status": "\(v.status)",
+                    "team_id": opt(v.teamId), "team_name": opt(v.teamName), "is_development": v.isDevelopment,
+                    "version": wire(v.version), "created_at": time(v.createdAt), "finished_at": time(v.finishedAt)]
+        case let v as Photo: return photo(v)
+        case let v as FavoritePhoto:
+            return photo(v.photo).merging(["email": opt(v.email), "name": opt(v.name), "team_id": opt(v.teamId),
+                                           "team_name": opt(v.teamName)]) { _, new in new }
+        case let v as DownloadLinks:
+            return ["downloads": v.downloads.map { ["photo_id": $0.photoId, "url": $0.url] }, "expires_at": time(v.expiresAt)]
+        case let v as MemberPage: return page(v.items(), v.total(), v.limit(), v.offset(), v.hasMore())
+        case let v as ModelSummaryPage: return page(v.items(), v.total(), v.limit(), v.offset(), v.hasMore())
+        case let v as PhotoPage: return page(v.items(), v.total(), v.limit(), v.offset(), v.hasMore())
+        case let v as FavoritePhotoPage: return page(v.items(), v.total(), v.limit(), v.offset(), v.hasMore())
         case let v as WebhookEvent:
             let o = v.object
             let object: [String: Any] = [
@@ -40,9 +75,24 @@ enum Canonical {
                 "is_development": o.isDevelopment, "finished_at": time(o.finishedAt), "deleted_at": time(o.deletedAt),
                 "invite_expires_at": time(o.inviteExpiresAt), "created_at": time(o.createdAt), "organization": o.organization,
             ]
-            return ["id": opt(v.id), "event": "\(v.event)", "created_at": time(v.createdAt), "object_type": v.objectType, "object": object]
+            return ["id": opt(v.id), "event": "\(v.event)", "created_at": time(v.createdAt), "object_type": v.objectType,
+                    "photo_id": opt(v.photoId), "object": object]
         default: return NSNull()
         }
+    }
+
+    /// A save report: `saved` and `failed` sorted by photo id, and every entry of `directory`.
+    static func saveReport(_ report: SaveReport, _ directory: URL) throws -> [String: Any] {
+        let saved = report.saved.sorted { $0.photoId < $1.photoId }.map { s -> [String: Any] in
+            ["photo_id": s.photoId, "file_name": URL(fileURLWithPath: s.path).lastPathComponent, "bytes": NSNumber(value: s.bytes)]
+        }
+        let failed = report.failed.sorted { $0.photoId < $1.photoId }.map { f -> [String: Any] in
+            let (cls, code, status, _) = describe(f.error)
+            return ["photo_id": f.photoId,
+                    "error": ["class": cls, "code": opt(code), "status": status.map { $0 as Any } ?? NSNull()] as [String: Any]]
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        return ["saved": saved, "failed": failed, "files": files]
     }
 }
 

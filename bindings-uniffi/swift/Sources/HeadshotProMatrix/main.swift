@@ -108,53 +108,22 @@ func describe(_ e: HeadshotProError) -> (String, String?, Int?, String) {
     }
 }
 
-func modelStatus(_ wire: String) -> ModelStatus {
-    let known: [ModelStatus] = [.onboarding, .waiting, .pending, .generatingHeadshots, .active, .failed, .deleted]
-    return known.first { "\($0)" == wire } ?? .unknown(wire)
-}
-
-func call(_ op: String, _ a: [String: Any], _ client: () throws -> Client, _ vectors: URL) async throws -> Any? {
-    func s(_ k: String) throws -> String {
-        guard let v = a[k] as? String else { throw Failure("\(op): missing \(k)") }
-        return v
-    }
-    func o(_ k: String) -> String? { a[k] as? String }
-    switch op {
-    case "webhook.parse", "webhook.verify":
-        let data = try Data(contentsOf: vectors.appendingPathComponent(try s("vector") + ".json"))
-        guard let vector = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let body = vector["body"] as? String else { throw Failure("bad vector") }
-        if op == "webhook.parse" { return try parseWebhook(rawBody: Data(body.utf8)) }
-        let headers = (vector["headers"] as? [String: Any] ?? [:]).mapValues { "\($0)" }
-        let secret = o("secret") ?? (vector["secret"] as? String ?? "")
-        let tolerance = (a["tolerance_sec"] as? NSNumber).map { $0.uint64Value }
-        return try verifyWebhook(rawBody: Data(body.utf8), headers: headers, secret: secret, toleranceSec: tolerance)
-    case "organization.retrieve": return try await client().organization().retrieve()
-    case "organization.credits": return try await client().organization().credits()
-    case "invites.create": return try await client().invites().create(email: try s("email"), teamId: o("team_id"))
-    case "invites.revoke": try await client().invites().revoke(email: try s("email")); return nil
-    case "invites.list": return try await client().invites().list()
-    case "invites.retrieve": return try await client().invites().retrieve(inviteId: try s("invite_id"))
-    case "teams.create": return try await client().teams().create(name: try s("name"))
-    case "teams.update": return try await client().teams().update(teamId: try s("team_id"), name: try s("name"))
-    case "teams.delete": return try await client().teams().delete(teamId: try s("team_id"))
-    case "teams.add_members":
-        return try await client().teams().addMembers(teamId: try s("team_id"), emails: (a["emails"] as? [String]) ?? [])
-    case "models.create":
-        return try await client().models().create(email: try s("email"), teamId: o("team_id"),
-                                                  isDevelopment: (a["is_development"] as? Bool) ?? false)
-    case "models.retrieve": return try await client().models().retrieve(modelId: try s("model_id"))
-    case "models.delete": return try await client().models().delete(modelId: try s("model_id"))
-    case "models.wait":
-        return try await client().models().wait(modelId: try s("model_id"), until: modelStatus(try s("until")),
-                                                timeoutMs: (a["timeout_ms"] as? NSNumber)?.uint64Value ?? 20_000)
-    default: throw Failure("unknown op \(op)")
-    }
+/// The first delivery attempts in the mock's webhook log matching `event` and `modelId` (when given).
+func firstAttempts(_ mock: MockProcess, _ event: String?, _ modelId: String?) async throws -> Int {
+    let log = (try await mock.ok("GET", "/__mock/webhooks") as? [String: Any])?["webhooks"] as? [[String: Any]] ?? []
+    return log.filter { w in
+        (w["attempt"] as? NSNumber)?.intValue == 1 &&
+            (event == nil || (w["event"] as? String) == event) &&
+            (modelId == nil || (w["modelId"] as? String) == modelId)
+    }.count
 }
 
 func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: Any] {
     let name = url.deletingPathExtension().lastPathComponent
+    let caseDir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-matrix-swift-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: caseDir) }
     do {
+        try FileManager.default.createDirectory(at: caseDir, withIntermediateDirectories: true)
         guard let c = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else { throw Failure("not an object") }
         try await mock.ok("POST", "/__mock/reset")
         if let m = c["mock"] { try await mock.ok("PUT", "/__mock/organization", m) }
@@ -171,7 +140,7 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
             built = made
             return made
         }
-        var vars: [String: Any] = [:]
+        var vars: [String: Any] = ["env": ["mock_url": mock.url, "closed_port_url": "http://127.0.0.1:\(closedPort())"]]
         for (i, raw) in (c["steps"] as? [Any] ?? []).enumerated() {
             guard let step = try Matching.substitute(raw, vars) as? [String: Any] else { throw Failure("step \(i + 1): not an object") }
             let n = i + 1
@@ -194,6 +163,27 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
                 }.count
                 let want = (req["count"] as? NSNumber)?.intValue ?? -1
                 if count != want { throw Failure("step \(n) (requests \(prefix)): expected \(want), got \(count)") }
+                if let pattern = req["headers"] {
+                    for entry in log where (method == nil || (entry["method"] as? String)?.uppercased() == method?.uppercased())
+                        && ((entry["path"] as? String) ?? "").hasPrefix(prefix) {
+                        if let m = Matching.mismatch(pattern, entry["headers"]) {
+                            throw Failure("step \(n) (requests \(prefix) headers): \(m); headers \(Matching.text(entry["headers"]))")
+                        }
+                    }
+                }
+                continue
+            }
+            if let hooks = step["webhooks"] as? [String: Any] {
+                // Deliveries are asynchronous: read the log every 25 ms for up to 10 s.
+                let event = hooks["event"] as? String, modelId = hooks["model_id"] as? String
+                let want = (hooks["count"] as? NSNumber)?.intValue ?? -1
+                let deadline = Date().addingTimeInterval(10)
+                var seen = try await firstAttempts(mock, event, modelId)
+                while seen < want && Date() < deadline {
+                    try await Task.sleep(nanoseconds: 25_000_000)
+                    seen = try await firstAttempts(mock, event, modelId)
+                }
+                if seen != want { throw Failure("step \(n) (webhooks \(event ?? "any")): expected \(want), got \(seen)") }
                 continue
             }
             if let ms = step["sleep_ms"] as? NSNumber {
@@ -213,7 +203,8 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
             var value: Any = NSNull()
             var failure: HeadshotProError?
             do {
-                value = normalize(Canonical.of(try await call(op, step["args"] as? [String: Any] ?? [:], callClient, vectors)))
+                let args = Args(op: op, values: step["args"] as? [String: Any] ?? [:])
+                value = normalize(Canonical.of(try await call(op, args, callClient, vectors, caseDir)))
             } catch let e as HeadshotProError {
                 failure = e
             }

@@ -3,25 +3,16 @@ import XCTest
 import HeadshotPro
 
 /// Every class of the SPEC's error hierarchy, as Swift `catch` patterns.
-final class ErrorsTests: XCTestCase {
-    override func setUp() async throws {
-        try await Mock.ok("POST", "/__mock/reset")
-    }
-
-    private func fault(_ path: String, _ fields: [String: Any]) async throws {
-        var body = fields
-        body["path"] = path
-        try await Mock.ok("POST", "/__mock/faults", body)
-    }
+final class ErrorsTests: MockTestCase {
 
     func testInvalidArgument() async throws {
         do {
-            _ = try await Mock.client().invites().create(email: "not-an-email")
+            _ = try await client().invites().create(email: "not-an-email")
             XCTFail("expected InvalidArgumentError")
         } catch HeadshotProError.InvalidArgumentError(let message) {
             XCTAssertFalse(message.isEmpty)
         }
-        XCTAssertThrowsError(try Client(apiKey: "  ", options: ClientOptions(baseUrl: Mock.url))) { error in
+        XCTAssertThrowsError(try Client(apiKey: "  ", options: ClientOptions(baseUrl: mock.url()))) { error in
             guard case HeadshotProError.InvalidArgumentError = error else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try Client(apiKey: "k", options: ClientOptions(baseUrl: "http://example.com"))) { error in
@@ -31,7 +22,7 @@ final class ErrorsTests: XCTestCase {
 
     func testAuthentication() async throws {
         do {
-            _ = try await Mock.client(key: "hp_wrong_key").organization().retrieve()
+            _ = try await client(key: "hp_wrong_key").organization().retrieve()
             XCTFail("expected AuthenticationError")
         } catch HeadshotProError.AuthenticationError(let details) {
             XCTAssertEqual(details.status, 401)
@@ -42,7 +33,7 @@ final class ErrorsTests: XCTestCase {
 
     func testNotFound() async throws {
         do {
-            _ = try await Mock.client().models().retrieve(modelId: "nope")
+            _ = try await client().models().retrieve(modelId: "nope")
             XCTFail("expected NotFoundError")
         } catch HeadshotProError.NotFoundError(let details) {
             XCTAssertEqual(details.status, 404)
@@ -51,7 +42,7 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testBadRequest() async throws {
-        let client = try Mock.client()
+        let client = try self.client()
         _ = try await client.models().create(email: "ada@example.com", isDevelopment: true)
         do {
             _ = try await client.models().create(email: "ada@example.com", isDevelopment: true)
@@ -62,9 +53,9 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testInsufficientCredits() async throws {
-        try await Mock.ok("PUT", "/__mock/organization", ["credits": 0])
+        _ = try mock.setOrganization(update: MockOrganizationUpdate(credits: 0))
         do {
-            _ = try await Mock.client().models().create(email: "ada@example.com")
+            _ = try await client().models().create(email: "ada@example.com")
             XCTFail("expected InsufficientCreditsError")
         } catch HeadshotProError.InsufficientCreditsError(let details) {
             XCTAssertEqual(details.code, "INSUFFICIENT_CREDITS")
@@ -72,9 +63,9 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testPermissionDenied() async throws {
-        try await Mock.ok("PUT", "/__mock/organization", ["whitelabel": false])
+        _ = try mock.setOrganization(update: MockOrganizationUpdate(whitelabel: false))
         do {
-            _ = try await Mock.client().models().create(email: "ada@example.com")
+            _ = try await client().models().create(email: "ada@example.com")
             XCTFail("expected PermissionDeniedError")
         } catch HeadshotProError.PermissionDeniedError(let details) {
             XCTAssertEqual(details.status, 403)
@@ -82,13 +73,12 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testRateLimit() async throws {
-        try await fault("/api/v1/organization/credits", [
-            "status": 429,
-            "body": #"{"success":false,"error":"Too many requests","code":"RATE_LIMIT_EXCEEDED"}"#,
-            "headers": ["Retry-After": "7", "X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0"],
-        ])
+        _ = try mock.injectFault(
+            method: nil, path: "/api/v1/organization/credits", status: 429,
+            body: #"{"success":false,"error":"Too many requests","code":"RATE_LIMIT_EXCEEDED"}"#,
+            headers: ["Retry-After": "7", "X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0"])
         do {
-            _ = try await Mock.client(maxRetries: 0).organization().credits()
+            _ = try await client(maxRetries: 0).organization().credits()
             XCTFail("expected RateLimitError")
         } catch HeadshotProError.RateLimitError(let details) {
             XCTAssertEqual(details.status, 429)
@@ -100,8 +90,8 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testInviteLimit() async throws {
-        try await Mock.ok("PUT", "/__mock/organization", ["inviteLimit": 1])
-        let client = try Mock.client()
+        _ = try mock.setOrganization(update: MockOrganizationUpdate(inviteLimit: 1))
+        let client = try self.client()
         _ = try await client.invites().create(email: "ada@example.com")
         do {
             _ = try await client.invites().create(email: "alan@example.com")
@@ -112,9 +102,9 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testServerError() async throws {
-        try await fault("/api/v1/organization", ["status": 503])
+        _ = try mock.injectFault(method: nil, path: "/api/v1/organization", status: 503)
         do {
-            _ = try await Mock.client(maxRetries: 0).organization().retrieve()
+            _ = try await client(maxRetries: 0).organization().retrieve()
             XCTFail("expected ServerError")
         } catch HeadshotProError.ServerError(let details) {
             XCTAssertEqual(details.status, 503)
@@ -122,9 +112,9 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testOtherStatusIsAPIError() async throws {
-        try await fault("/api/v1/organization", ["status": 409])
+        _ = try mock.injectFault(method: nil, path: "/api/v1/organization", status: 409)
         do {
-            _ = try await Mock.client(maxRetries: 0).organization().retrieve()
+            _ = try await client(maxRetries: 0).organization().retrieve()
             XCTFail("expected APIError")
         } catch HeadshotProError.ApiError(let details) {
             XCTAssertEqual(details.status, 409)
@@ -132,7 +122,7 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testConnectionRefused() async throws {
-        let client = try Client(apiKey: "k", options: ClientOptions(baseUrl: "http://127.0.0.1:\(Mock.closedPort())", maxRetries: 0))
+        let client = try Client(apiKey: "k", options: ClientOptions(baseUrl: "http://127.0.0.1:\(MockTestCase.closedPort())", maxRetries: 0))
         do {
             _ = try await client.organization().retrieve()
             XCTFail("expected APIConnectionError")
@@ -142,9 +132,9 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testTimeout() async throws {
-        try await fault("/api/v1/organization", ["delay_ms": 3000])
+        _ = try mock.injectFault(method: nil, path: "/api/v1/organization", status: 503, delayMs: 3000)
         do {
-            _ = try await Mock.client(maxRetries: 0, timeoutMs: 300).organization().retrieve()
+            _ = try await client(maxRetries: 0, timeoutMs: 300).organization().retrieve()
             XCTFail("expected APITimeoutError")
         } catch HeadshotProError.ApiTimeoutError(_, let operation, _) {
             XCTAssertEqual(operation, "organization.retrieve")
@@ -152,9 +142,9 @@ final class ErrorsTests: XCTestCase {
     }
 
     func testResponseDecode() async throws {
-        try await fault("/api/v1/organization", ["status": 200, "body": "not json"])
+        _ = try mock.injectFault(method: nil, path: "/api/v1/organization", status: 200, body: "not json")
         do {
-            _ = try await Mock.client(maxRetries: 0).organization().retrieve()
+            _ = try await client(maxRetries: 0).organization().retrieve()
             XCTFail("expected ResponseDecodeError")
         } catch HeadshotProError.ResponseDecodeError(let status, _, _, _) {
             XCTAssertEqual(status, 200)
@@ -169,15 +159,15 @@ final class ErrorsTests: XCTestCase {
             }
         }
         do {
-            _ = try await Client(apiKey: secretKey, options: ClientOptions(baseUrl: Mock.url, maxRetries: 0)).organization().retrieve()
+            _ = try await Client(apiKey: secretKey, options: ClientOptions(baseUrl: mock.url(), maxRetries: 0)).organization().retrieve()
             XCTFail("expected a failure")
         } catch { check(error) }
         do {
-            _ = try await Client(apiKey: secretKey, options: ClientOptions(baseUrl: "http://127.0.0.1:\(Mock.closedPort())", maxRetries: 0)).organization().credits()
+            _ = try await Client(apiKey: secretKey, options: ClientOptions(baseUrl: "http://127.0.0.1:\(MockTestCase.closedPort())", maxRetries: 0)).organization().credits()
             XCTFail("expected a failure")
         } catch { check(error) }
         do {
-            _ = try Client(apiKey: secretKey + " x", options: ClientOptions(baseUrl: Mock.url))
+            _ = try Client(apiKey: secretKey + " x", options: ClientOptions(baseUrl: mock.url()))
             XCTFail("expected a failure")
         } catch { check(error) }
         do {

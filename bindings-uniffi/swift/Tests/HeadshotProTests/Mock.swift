@@ -1,65 +1,38 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 #if canImport(Glibc)
 import Glibc
 #endif
 import XCTest
 import HeadshotPro
 
-/// The headshotpro-mock started by scripts/test-swift.sh (outside the Swift
-/// root, same network), named by HEADSHOTPRO_MOCK_URL / HEADSHOTPRO_MOCK_KEY.
-enum Mock {
-    static var url: String {
-        guard let url = ProcessInfo.processInfo.environment["HEADSHOTPRO_MOCK_URL"], !url.isEmpty else {
-            fatalError("HEADSHOTPRO_MOCK_URL is not set: run the tests through scripts/test-swift.sh")
-        }
-        return url
+/// A test case with an in-process `MockServer` of its own, started before
+/// each test and closed after it.
+class MockTestCase: XCTestCase {
+    /// This test's mock.
+    var mock: MockServer!
+
+    override func setUp() async throws {
+        mock = try MockServer()
     }
 
-    static var apiKey: String {
-        ProcessInfo.processInfo.environment["HEADSHOTPRO_MOCK_KEY"] ?? ""
+    override func tearDown() async throws {
+        mock.close()
+        mock = nil
     }
 
-    static func client(maxRetries: Int32? = nil, timeoutMs: Int64? = nil, key: String? = nil) throws -> Client {
-        try Client(apiKey: key ?? apiKey, options: ClientOptions(baseUrl: url, timeoutMs: timeoutMs, maxRetries: maxRetries))
+    /// A client of the mock with these settings.
+    func client(maxRetries: Int32? = nil, timeoutMs: Int64? = nil) throws -> Client {
+        try mock.client(options: ClientOptions(timeoutMs: timeoutMs, maxRetries: maxRetries))
     }
 
-    /// Sends a control request; answers the status and the parsed JSON body.
-    @discardableResult
-    static func control(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> (Int, Any?) {
-        var request = URLRequest(url: URL(string: url + path)!)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "content-type")
-        }
-        let (data, response): (Data, URLResponse) = try await withCheckedThrowingContinuation { cont in
-            URLSession.shared.dataTask(with: request) { data, response, error in
-                if let error { cont.resume(throwing: error) } else { cont.resume(returning: (data ?? Data(), response!)) }
-            }.resume()
-        }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        return (status, json)
+    /// A client of the mock's URL with another key.
+    func client(key: String, maxRetries: Int32? = nil) throws -> Client {
+        try Client(apiKey: key, options: ClientOptions(baseUrl: mock.url(), maxRetries: maxRetries))
     }
 
-    /// A control request that must answer 2xx.
-    @discardableResult
-    static func ok(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
-        let (status, json) = try await control(method, path, body)
-        guard (200..<300).contains(status) else {
-            throw NSError(domain: "Mock", code: status, userInfo: [NSLocalizedDescriptionKey: "\(method) \(path) answered \(status): \(String(describing: json))"])
-        }
-        return json
-    }
-
-    /// How many API requests the mock received for paths starting with `prefix`.
-    static func requestCount(_ prefix: String) async throws -> Int {
-        let log = try await ok("GET", "/__mock/requests") as? [String: Any]
-        let requests = log?["requests"] as? [[String: Any]] ?? []
-        return requests.filter { ($0["path"] as? String)?.hasPrefix(prefix) ?? false }.count
+    /// How many logged requests match `method` (any when nil) and start with `prefix`.
+    func requestCount(_ prefix: String, method: String? = nil) -> Int {
+        mock.requests().filter { (method == nil || $0.method == method) && $0.path.hasPrefix(prefix) }.count
     }
 
     /// A loopback port nothing listens on: bound, then closed.

@@ -3,30 +3,26 @@ import XCTest
 import HeadshotPro
 
 /// Every operation of the SPEC against the real mock.
-final class OperationsTests: XCTestCase {
-    override func setUp() async throws {
-        try await Mock.ok("POST", "/__mock/reset")
-    }
-
+final class OperationsTests: MockTestCase {
     func testOrganizationAndCredits() async throws {
-        let client = try Mock.client()
+        let client = try self.client()
         let org = try await client.organization().retrieve()
         XCTAssertFalse(org.uid.isEmpty)
         let credits = try await client.organization().credits()
         XCTAssertEqual(credits, 100)
-        try await Mock.ok("PUT", "/__mock/organization", ["credits": 7])
+        _ = try mock.setOrganization(update: MockOrganizationUpdate(credits: 7))
         let after = try await client.organization().credits()
         XCTAssertEqual(after, 7)
     }
 
     func testTeamsLifecycle() async throws {
-        let client = try Mock.client()
+        let client = try self.client()
         let created = try await client.teams().create(name: "Design")
         let team = try XCTUnwrap(created.teams.first { $0.name == "Design" })
         let renamed = try await client.teams().update(teamId: team.id, name: "Brand")
         XCTAssertEqual(renamed.teams.first { $0.id == team.id }?.name, "Brand")
         let invite = try await client.invites().create(email: "ada@example.com")
-        try await Mock.ok("POST", "/__mock/invites/\(invite.id)/accept")
+        _ = try mock.acceptInvite(inviteId: invite.id)
         let withMembers = try await client.teams().addMembers(teamId: team.id, emails: ["ada@example.com"])
         XCTAssertTrue(withMembers.teams.contains { $0.id == team.id })
         let deleted = try await client.teams().delete(teamId: team.id)
@@ -34,7 +30,7 @@ final class OperationsTests: XCTestCase {
     }
 
     func testInvitesLifecycle() async throws {
-        let client = try Mock.client()
+        let client = try self.client()
         let org = try await client.teams().create(name: "Ops")
         let teamId = try XCTUnwrap(org.teams.first?.id)
         let invite = try await client.invites().create(email: "ada@example.com", teamId: teamId)
@@ -49,7 +45,7 @@ final class OperationsTests: XCTestCase {
 
         let pending = try await client.invites().retrieve(inviteId: invite.id)
         XCTAssertEqual(pending.status, .pendingInvite)
-        try await Mock.ok("POST", "/__mock/invites/\(invite.id)/accept")
+        _ = try mock.acceptInvite(inviteId: invite.id)
         let details = try await client.invites().retrieve(inviteId: invite.id)
         XCTAssertEqual(details.status, .waitingForUpload)
         XCTAssertEqual("\(details.status)", "waiting-for-upload")
@@ -62,13 +58,13 @@ final class OperationsTests: XCTestCase {
     }
 
     func testModelsLifecycleAndWait() async throws {
-        let client = try Mock.client()
+        let client = try self.client()
         let model = try await client.models().create(email: "ada@example.com", isDevelopment: true)
         XCTAssertEqual(model.status, .onboarding)
         XCTAssertTrue(model.isDevelopment)
         let again = try await client.models().retrieve(modelId: model.modelId)
         XCTAssertEqual(again.modelId, model.modelId)
-        try await Mock.ok("POST", "/__mock/models/\(model.modelId)/complete-onboarding")
+        _ = try mock.completeOnboarding(modelId: model.modelId)
         let active = try await client.models().wait(modelId: model.modelId, until: .active, timeoutMs: 20_000)
         XCTAssertEqual(active.status, .active)
         let deleted = try await client.models().delete(modelId: model.modelId)
@@ -76,14 +72,14 @@ final class OperationsTests: XCTestCase {
     }
 
     func testUserAgent() throws {
-        let client = try Mock.client()
-        XCTAssertEqual(client.baseUrl(), Mock.url)
+        let client = try self.client()
+        XCTAssertEqual(client.baseUrl(), mock.url())
         XCTAssertTrue(client.userAgent().hasPrefix("headshotpro-swift/"))
         XCTAssertTrue(client.userAgent().contains(" core/"))
     }
 
     func testFiftyCallsAtOnce() async throws {
-        let client = try Mock.client()
+        let client = try self.client()
         let credits = try await withThrowingTaskGroup(of: Int64.self) { group in
             for _ in 0..<50 {
                 group.addTask { try await client.organization().credits() }
@@ -93,7 +89,6 @@ final class OperationsTests: XCTestCase {
             return all
         }
         XCTAssertEqual(credits, Array(repeating: 100, count: 50))
-        let log = try await Mock.ok("GET", "/__mock/requests") as? [String: Any]
-        XCTAssertEqual((log?["requests"] as? [Any])?.count, 50)
+        XCTAssertEqual(mock.requests().count, 50)
     }
 }

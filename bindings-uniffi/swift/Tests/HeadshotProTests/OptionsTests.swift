@@ -4,27 +4,19 @@ import HeadshotPro
 
 /// `client.withOptions(options: RequestOptions(...))`: other settings for some
 /// calls, sharing the client's connection pool.
-final class OptionsTests: XCTestCase {
+final class OptionsTests: MockTestCase {
     private let credits = "/api/v1/organization/credits"
 
-    override func setUp() async throws {
-        try await Mock.ok("POST", "/__mock/reset")
-    }
-
-    private func fault(status: Int, delayMs: Int? = nil) async throws {
-        var body: [String: Any] = ["method": "GET", "path": credits, "status": status]
-        if let delayMs { body["delay_ms"] = delayMs }
-        try await Mock.ok("POST", "/__mock/faults", body)
+    private func fault(status: Int32, delayMs: Int64? = nil) async throws {
+        _ = try mock.injectFault(method: "GET", path: credits, status: status, delayMs: delayMs)
     }
 
     private func creditRequests() async throws -> Int {
-        let log = try await Mock.ok("GET", "/__mock/requests") as? [String: Any]
-        let requests = log?["requests"] as? [[String: Any]] ?? []
-        return requests.filter { ($0["path"] as? String) == credits }.count
+        requestCount(credits)
     }
 
     func testOptionsApplyToTheDerivedClientOnly() async throws {
-        let client = try Mock.client()
+        let client = try self.client()
         let strict = try client.withOptions(options: RequestOptions(timeoutMs: 200, maxRetries: 0))
         XCTAssertEqual(strict.timeoutMs(), 200)
         XCTAssertEqual(strict.maxRetries(), 0)
@@ -53,7 +45,7 @@ final class OptionsTests: XCTestCase {
     }
 
     func testUnsetFieldsKeepTheClientsSettings() async throws {
-        let client = try Mock.client(maxRetries: 1, timeoutMs: 5_000)
+        let client = try self.client(maxRetries: 1, timeoutMs: 5_000)
         let same = try client.withOptions(options: RequestOptions())
         XCTAssertEqual(same.maxRetries(), 1)
         XCTAssertEqual(same.timeoutMs(), 5_000)
@@ -74,11 +66,11 @@ final class OptionsTests: XCTestCase {
 
     func testNegativeNumbersAreInvalidArgumentsNamingTheField() throws {
         let builds: [(String, () throws -> Any)] = [
-            ("timeoutMs", { try Client(apiKey: "k", options: ClientOptions(baseUrl: Mock.url, timeoutMs: -1)) }),
-            ("connectTimeoutMs", { try Client(apiKey: "k", options: ClientOptions(baseUrl: Mock.url, connectTimeoutMs: -5)) }),
-            ("maxRetries", { try Client(apiKey: "k", options: ClientOptions(baseUrl: Mock.url, maxRetries: -1)) }),
-            ("maxRetries", { try Mock.client().withOptions(options: RequestOptions(maxRetries: -2)) }),
-            ("timeoutMs", { try Mock.client().withOptions(options: RequestOptions(timeoutMs: -200)) }),
+            ("timeoutMs", { try Client(apiKey: "k", options: ClientOptions(baseUrl: self.mock.url(), timeoutMs: -1)) }),
+            ("connectTimeoutMs", { try Client(apiKey: "k", options: ClientOptions(baseUrl: self.mock.url(), connectTimeoutMs: -5)) }),
+            ("maxRetries", { try Client(apiKey: "k", options: ClientOptions(baseUrl: self.mock.url(), maxRetries: -1)) }),
+            ("maxRetries", { try self.client().withOptions(options: RequestOptions(maxRetries: -2)) }),
+            ("timeoutMs", { try self.client().withOptions(options: RequestOptions(timeoutMs: -200)) }),
         ]
         for (field, build) in builds {
             XCTAssertThrowsError(try build(), field) { error in
@@ -94,7 +86,7 @@ final class OptionsTests: XCTestCase {
         XCTAssertThrowsError(try Client(apiKey: "k", options: ClientOptions(baseUrl: "http://example.com")))
         let allowed = try Client(apiKey: "k", options: ClientOptions(baseUrl: "http://example.com", allowInsecureHttp: true))
         XCTAssertEqual(allowed.baseUrl(), "http://example.com")
-        let client = try Client(apiKey: Mock.apiKey, options: ClientOptions(baseUrl: Mock.url, connectTimeoutMs: 2_000))
+        let client = try mock.client(options: ClientOptions(connectTimeoutMs: 2_000))
         let value = try await client.organization().credits()
         XCTAssertEqual(value, 100)
     }

@@ -56,4 +56,12 @@ final class WebhookTests: XCTestCase {
         assertRejected { try verifyWebhook(rawBody: body, headers: bad, secret: secret) }
         assertRejected { try parseWebhook(rawBody: Data(#"{"event":"model.created"}"#.utf8)) }
     }
+
+    func testAFavoriteCarriesItsPhotoId() throws {
+        let raw = String(decoding: body, as: UTF8.self)
+            .replacingOccurrences(of: "\"event\":\"model.status.updated\"", with: "\"event\":\"model.favorite_selected\",\"photoId\":\"p1\"")
+        let event = try parseWebhook(rawBody: Data(raw.utf8))
+        XCTAssertEqual(event.event, .modelFavoriteSelected)
+        XCTAssertEqual(event.photoId, "p1")
+    }
 }

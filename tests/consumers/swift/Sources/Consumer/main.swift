@@ -1,6 +1,7 @@
-// Uses the HeadshotPro package against the mock: async calls and typed
-// errors. HEADSHOTPRO_API_KEY / HEADSHOTPRO_BASE_URL point at the mock;
-// CONSUMER_TAG makes emails unique.
+// Uses the HeadshotPro package against the mock: async calls, a V2 list and
+// its AsyncSequence walk, typed errors, and the package's own in-process
+// MockServer. HEADSHOTPRO_API_KEY / HEADSHOTPRO_BASE_URL point at the mock
+// binary; CONSUMER_TAG makes emails unique.
 import Foundation
 import HeadshotPro
 
@@ -23,10 +24,21 @@ do {
     do {
         _ = try await client.models().retrieve(modelId: "no-such-model")
         fail("expected NotFoundError")
-    } catch HeadshotProError.NotFoundError(let status, _, _, _, _) {
-        guard status == 404 else { fail("status \(status)") }
+    } catch HeadshotProError.NotFoundError(let details) {
+        guard details.status == 404 else { fail("status \(details.status)") }
     }
-    print("organization \(org.name), \(credits) credits, invite \(invite.id), model \(model.modelId)")
+    let page = try await client.models().list(params: ModelListParams(limit: 1))
+    var walked: Int64 = 0
+    for try await _ in client.models().listAll(params: ModelListParams(limit: 1)) { walked += 1 }
+    guard walked == page.total() else { fail("walked \(walked) of \(page.total()) models") }
+    print("organization \(org.name), \(credits) credits, invite \(invite.id), model \(model.modelId), \(walked) models")
+
+    let mock = try MockServer()
+    let modelId = try mock.seed(models: 1).modelIds[0]
+    let photos = try await mock.client().photos().list(modelId: modelId).items()
+    guard photos.count == 8 else { fail("the in-process mock has \(photos.count) photos") }
+    mock.close()
+    print("in-process mock: \(photos.count) photos")
     print("ok: swift")
 } catch {
     fail("\(error)")

@@ -1,14 +1,20 @@
 // A plain Java program using the installed com.headshotpro:headshotpro jar
-// through its Java facade: blocking calls, CompletableFuture calls, signed
-// options and the exception classes. HEADSHOTPRO_API_KEY and
+// through its Java facade: blocking calls, CompletableFuture calls, a V2 list
+// page and its walk, signed options, the exception classes and the in-process
+// MockServer. HEADSHOTPRO_API_KEY and
 // HEADSHOTPRO_BASE_URL point at the mock; CONSUMER_TAG makes emails unique.
 import com.headshotpro.ClientOptions;
 import com.headshotpro.HeadshotProException;
 import com.headshotpro.JavaClient;
+import com.headshotpro.JavaPage;
+import com.headshotpro.MockServer;
+import com.headshotpro.MockServerOptions;
 import com.headshotpro.RequestOptions;
 import com.headshotpro.types.Invite;
 import com.headshotpro.types.Model;
+import com.headshotpro.types.ModelListParams;
 import com.headshotpro.types.ModelStatus;
+import com.headshotpro.types.ModelSummary;
 import com.headshotpro.types.Organization;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +33,7 @@ public final class JavaConsumer {
     public static void main(String[] args) throws HeadshotProException {
         String tag = System.getenv().getOrDefault("CONSUMER_TAG", "java");
         check(System.getProperty("jna.library.path") == null, "jna.library.path must not be needed");
-        ClientOptions options = new ClientOptions(null, 10_000L, 1, 5_000L, false);
+        ClientOptions options = new ClientOptions(null, 10_000L, 1, 5_000L, false, null, null, null);
         try (JavaClient client = new JavaClient(null, options)) {
             // Blocking forms.
             Organization org = client.organization().retrieve();
@@ -49,6 +55,18 @@ public final class JavaConsumer {
             } catch (HeadshotProException.NotFoundException e) {
                 check(e.getDetails().getStatus() == 404, "status " + e.getDetails().getStatus());
             }
+
+            // A V2 list: one page, then every item through the auto-paging stream.
+            JavaPage<ModelSummary> page = client.models().list(new ModelListParams(null, null, 1L, null));
+            check(page.items().size() == 1, "page of one");
+            long walked = client.models().listAll(new ModelListParams(null, null, 1L, null)).count();
+            check(walked == page.total(), "walked " + walked + " of " + page.total());
+            int iterated = 0;
+            for (ModelSummary summary : page.autoPagingIterable()) {
+                check(!summary.getId().isEmpty(), "model id");
+                iterated++;
+            }
+            check(iterated == walked, "iterated " + iterated);
             try {
                 client.models().retrieveAsync("no-such-model").join();
                 throw new AssertionError("expected a failed future");
@@ -74,6 +92,11 @@ public final class JavaConsumer {
 
             System.out.println("organization " + org.getName() + ", " + credits + " credits, invite "
                     + invite.getId() + ", model " + model.getModelId());
+        }
+        try (MockServer mock = new MockServer((MockServerOptions) null);
+                JavaClient local = new JavaClient(mock.client(null))) {
+            String modelId = mock.seed(0, 1, null).getModelIds().get(0);
+            check(local.photos().listAll(modelId).count() == 8, "photos of the in-process mock");
         }
         System.out.println("ok: java " + System.getProperty("java.version"));
     }

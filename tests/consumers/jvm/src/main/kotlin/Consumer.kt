@@ -1,9 +1,14 @@
 // A Kotlin program using the installed com.headshotpro:headshotpro jar against
-// the mock: suspend calls, typed exceptions. HEADSHOTPRO_API_KEY and
-// HEADSHOTPRO_BASE_URL point at the mock; CONSUMER_TAG makes emails unique.
+// the mock: suspend calls, a Flow walk over a V2 list, typed exceptions, and
+// the jar's own in-process MockServer. HEADSHOTPRO_API_KEY and
+// HEADSHOTPRO_BASE_URL point at the mock binary; CONSUMER_TAG makes emails unique.
 import com.headshotpro.Client
 import com.headshotpro.ClientOptions
 import com.headshotpro.HeadshotProException
+import com.headshotpro.MockServer
+import com.headshotpro.listAll
+import com.headshotpro.types.ModelListParams
+import kotlinx.coroutines.flow.count
 import kotlinx.coroutines.runBlocking
 
 fun main() = runBlocking {
@@ -15,13 +20,22 @@ fun main() = runBlocking {
         val invite = client.invites().create("$tag-invite@example.com")
         val model = client.models().create("$tag-model@example.com", isDevelopment = true)
         check(client.models().retrieve(model.modelId).modelId == model.modelId)
+        val page = client.models().list(ModelListParams(limit = 1))
+        val walked = client.models().listAll(ModelListParams(limit = 1)).count()
+        check(walked.toLong() == page.total()) { "walked $walked of ${page.total()} models" }
         try {
             client.models().retrieve("no-such-model")
             error("expected NotFoundException")
         } catch (e: HeadshotProException.NotFoundException) {
             check(e.details.status == 404)
         }
-        println("organization ${org.name}, $credits credits, invite ${invite.id}, model ${model.modelId}")
+        println("organization ${org.name}, $credits credits, invite ${invite.id}, model ${model.modelId}, $walked models")
+    }
+    MockServer().use { mock ->
+        val modelId = mock.seed(models = 1).modelIds.single()
+        val photos = mock.client().photos().list(modelId).items()
+        check(photos.size == 8) { "the in-process mock has ${photos.size} photos" }
+        println("in-process mock at ${mock.url()}: ${photos.size} photos")
     }
     println("ok: kotlin ${KotlinVersion.CURRENT} on Java ${System.getProperty("java.version")}")
 }

@@ -41,6 +41,12 @@ class JavaClient(val client: Client) : AutoCloseable {
     /** Whitelabel models. */
     fun models(): JavaModels = JavaModels(client.models())
 
+    /** Members of the organization. */
+    fun members(): JavaMembers = JavaMembers(client.members())
+
+    /** Generated headshots: pages, favorites, download links and `save`. */
+    fun photos(): JavaPhotos = JavaPhotos(client.photos())
+
     /** A client with another per-attempt timeout and/or retries for some calls, on the same pool. */
     @Throws(HeadshotProException::class)
     fun withOptions(options: RequestOptions): JavaClient = JavaClient(client.withOptions(options))
@@ -53,6 +59,12 @@ class JavaClient(val client: Client) : AutoCloseable {
 
     /** The base URL requests go to. */
     fun baseUrl(): String = client.baseUrl()
+
+    /** The `X-RateLimit-*` headers of the last answer that carried them; null before any. */
+    fun lastRateLimit(): RateLimitInfo? = client.lastRateLimit()
+
+    /** The local cap on requests per minute, if one was set. */
+    fun maxRequestsPerMinute(): Int? = client.maxRequestsPerMinute()
 
     /** Releases the native client. */
     override fun close() = client.close()

@@ -5,8 +5,6 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withContext
-import kotlinx.serialization.json.jsonArray
-import kotlinx.serialization.json.jsonObject
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -16,21 +14,18 @@ class ConcurrencyTest : MockTest() {
 
     @Test
     fun fiftyCallsAtOnce() = runBlocking {
-        mock.ok("POST", "/__mock/reset")
-        val client = mock.client()
+        val client = client()
         // One thread drives all 50 coroutines: the calls must suspend, not block.
         val credits = withContext(Dispatchers.Default.limitedParallelism(1)) {
             (1..50).map { async { client.organization().credits() } }.awaitAll()
         }
         assertEquals(List(50) { 100L }, credits)
-        val requests = mock.ok("GET", "/__mock/requests").jsonObject.getValue("requests").jsonArray
-        assertEquals(50, requests.size)
+        assertEquals(50, mock.requests().size)
     }
 
     @Test
     fun mixedOperationsAtOnce() = runBlocking {
-        mock.ok("POST", "/__mock/reset")
-        val client = mock.client()
+        val client = client()
         val emails = (1..50).map { "user$it@example.com" }
         val invites = emails.map { async(Dispatchers.Default) { client.invites().create(it) } }.awaitAll()
         assertEquals(emails.toSet(), invites.map { it.email }.toSet())

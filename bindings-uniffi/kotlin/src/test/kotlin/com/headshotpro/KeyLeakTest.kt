@@ -1,8 +1,6 @@
 package com.headshotpro
 
 import kotlinx.coroutines.runBlocking
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.buildJsonObject
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Test
 import java.net.ServerSocket
@@ -24,19 +22,15 @@ class KeyLeakTest : MockTest() {
 
     @Test
     fun errorsNeverContainTheKey() {
-        mock.ok("POST", "/__mock/reset")
-        val wrong = Client(secretKey, ClientOptions(baseUrl = mock.url, maxRetries = 0))
+        val wrong = Client(secretKey, ClientOptions(baseUrl = mock.url(), maxRetries = 0))
         assertNoKey(capture { wrong.organization().retrieve() })
-        mock.ok("POST", "/__mock/faults", buildJsonObject {
-            put("path", JsonPrimitive("/api/v1/organization"))
-            put("status", JsonPrimitive(500))
-        })
-        assertNoKey(capture { mock.client(maxRetries = 0).organization().retrieve() })
+        mock.injectFault(null, "/api/v1/organization", status = 500)
+        assertNoKey(capture { client(maxRetries = 0).organization().retrieve() })
         val port = ServerSocket(0).use { it.localPort }
         val refused = Client(secretKey, ClientOptions(baseUrl = "http://127.0.0.1:$port", maxRetries = 0))
         assertNoKey(capture { refused.organization().credits() })
         assertNoKey(capture { Client(secretKey, ClientOptions(baseUrl = "http://example.com")) })
-        assertNoKey(capture { Client("$secretKey with space", ClientOptions(baseUrl = mock.url)) })
+        assertNoKey(capture { Client("$secretKey with space", ClientOptions(baseUrl = mock.url())) })
         assertFalse(wrong.toString().contains("SUPERSECRET"))
     }
 }

@@ -3,8 +3,6 @@ package com.headshotpro
 import com.headshotpro.types.InviteStatus
 import com.headshotpro.types.ModelStatus
 import kotlinx.coroutines.runBlocking
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.buildJsonObject
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -14,8 +12,8 @@ import java.time.Duration
 import java.time.Instant
 
 /** Every operation of the SPEC against the real mock, through the public API. */
-class OperationsTest : MockTest("--dev-step-ms", "50", "--webhook-delay-ms", "0") {
-    private val client = mock.client()
+class OperationsTest : MockTest() {
+    private val client = client()
 
     @Test
     fun organizationAndCredits() = runBlocking {
@@ -23,7 +21,7 @@ class OperationsTest : MockTest("--dev-step-ms", "50", "--webhook-delay-ms", "0"
         assertTrue(org.uid.isNotEmpty())
         assertTrue(org.name.isNotEmpty())
         assertEquals(100L, client.organization().credits())
-        mock.ok("PUT", "/__mock/organization", buildJsonObject { put("credits", JsonPrimitive(7)) })
+        mock.setOrganization(MockOrganizationUpdate(credits = 7))
         assertEquals(7L, client.organization().credits())
     }
 
@@ -34,7 +32,7 @@ class OperationsTest : MockTest("--dev-step-ms", "50", "--webhook-delay-ms", "0"
         val renamed = client.teams().update(team.id, "Brand")
         assertEquals("Brand", renamed.teams.single { it.id == team.id }.name)
         val invite = client.invites().create("ada@example.com")
-        mock.ok("POST", "/__mock/invites/${invite.id}/accept")
+        mock.acceptInvite(invite.id)
         val withMembers = client.teams().addMembers(team.id, listOf("ada@example.com"))
         assertTrue(withMembers.teams.any { it.id == team.id })
         val deleted = client.teams().delete(team.id)
@@ -56,7 +54,7 @@ class OperationsTest : MockTest("--dev-step-ms", "50", "--webhook-delay-ms", "0"
         assertTrue(listed.createdAt.isAfter(Instant.now().minus(Duration.ofMinutes(5))))
 
         assertEquals(InviteStatus.PendingInvite, client.invites().retrieve(invite.id).status)
-        mock.ok("POST", "/__mock/invites/${invite.id}/accept")
+        mock.acceptInvite(invite.id)
         val details = client.invites().retrieve(invite.id)
         assertEquals(InviteStatus.WaitingForUpload, details.status)
         assertEquals("waiting-for-upload", details.status.toString())
@@ -74,7 +72,7 @@ class OperationsTest : MockTest("--dev-step-ms", "50", "--webhook-delay-ms", "0"
         assertTrue(model.isDevelopment)
         assertEquals(model.modelId, client.models().retrieve(model.modelId).modelId)
 
-        mock.ok("POST", "/__mock/models/${model.modelId}/complete-onboarding")
+        mock.completeOnboarding(model.modelId)
         val active = client.models().wait(model.modelId, ModelStatus.Active, 20_000uL)
         assertEquals(ModelStatus.Active, active.status)
         assertEquals("active", active.status.toString())
@@ -86,7 +84,7 @@ class OperationsTest : MockTest("--dev-step-ms", "50", "--webhook-delay-ms", "0"
 
     @Test
     fun clientSettingsAndUserAgent() {
-        assertEquals(mock.url, client.baseUrl())
+        assertEquals(mock.url(), client.baseUrl())
         assertTrue(client.userAgent().startsWith("headshotpro-kotlin/"), client.userAgent())
         assertTrue(client.userAgent().contains(" core/"), client.userAgent())
     }

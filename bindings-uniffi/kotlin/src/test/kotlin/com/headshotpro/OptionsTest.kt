@@ -1,11 +1,6 @@
 package com.headshotpro
 
 import kotlinx.coroutines.runBlocking
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.jsonArray
-import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.jsonPrimitive
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -15,23 +10,15 @@ import org.junit.jupiter.api.assertThrows
 class OptionsTest : MockTest() {
     private val credits = "/api/v1/organization/credits"
 
-    private fun fault(status: Int, delayMs: Int? = null) {
-        mock.ok("POST", "/__mock/faults", buildJsonObject {
-            put("method", JsonPrimitive("GET"))
-            put("path", JsonPrimitive(credits))
-            put("status", JsonPrimitive(status))
-            delayMs?.let { put("delay_ms", JsonPrimitive(it)) }
-        })
+    private fun fault(status: Int, delayMs: Long? = null) {
+        mock.injectFault("GET", credits, status = status, delayMs = delayMs)
     }
 
-    private fun creditRequests(): Int =
-        mock.ok("GET", "/__mock/requests").jsonObject.getValue("requests").jsonArray.count {
-            it.jsonObject["path"]?.jsonPrimitive?.content == credits
-        }
+    private fun creditRequests(): Int = requestCount(credits)
 
     @Test
     fun optionsApplyToTheDerivedClientOnly() {
-        val client = mock.client()
+        val client = client()
         val strict = client.withOptions(RequestOptions(timeoutMs = 200L, maxRetries = 0))
         assertEquals(200L, strict.timeoutMs())
         assertEquals(0, strict.maxRetries())
@@ -55,7 +42,7 @@ class OptionsTest : MockTest() {
 
     @Test
     fun unsetFieldsKeepTheClientsSettings() {
-        val client = mock.client(maxRetries = 1, timeoutMs = 5_000L)
+        val client = client(maxRetries = 1, timeoutMs = 5_000L)
         val same = client.withOptions(RequestOptions())
         assertEquals(1, same.maxRetries())
         assertEquals(5_000L, same.timeoutMs())
@@ -72,11 +59,11 @@ class OptionsTest : MockTest() {
     @Test
     fun negativeNumbersAreInvalidArgumentsNamingTheField() {
         val cases = mapOf(
-            "timeoutMs" to { Client("k", ClientOptions(baseUrl = mock.url, timeoutMs = -1L)) },
-            "connectTimeoutMs" to { Client("k", ClientOptions(baseUrl = mock.url, connectTimeoutMs = -5L)) },
-            "maxRetries" to { Client("k", ClientOptions(baseUrl = mock.url, maxRetries = -1)) },
-            "withOptions maxRetries" to { mock.client().withOptions(RequestOptions(maxRetries = -2)) },
-            "withOptions timeoutMs" to { mock.client().withOptions(RequestOptions(timeoutMs = -200L)) },
+            "timeoutMs" to { Client("k", ClientOptions(baseUrl = mock.url(), timeoutMs = -1L)) },
+            "connectTimeoutMs" to { Client("k", ClientOptions(baseUrl = mock.url(), connectTimeoutMs = -5L)) },
+            "maxRetries" to { Client("k", ClientOptions(baseUrl = mock.url(), maxRetries = -1)) },
+            "withOptions maxRetries" to { client().withOptions(RequestOptions(maxRetries = -2)) },
+            "withOptions timeoutMs" to { client().withOptions(RequestOptions(timeoutMs = -200L)) },
         )
         for ((what, build) in cases) {
             val e = assertThrows<HeadshotProException>(what) { build() }
@@ -93,7 +80,7 @@ class OptionsTest : MockTest() {
         val allowed = Client("k", ClientOptions(baseUrl = "http://example.com", allowInsecureHttp = true))
         assertEquals("http://example.com", allowed.baseUrl())
 
-        val client = Client(mock.apiKey, ClientOptions(baseUrl = mock.url, connectTimeoutMs = 2_000L))
+        val client = mock.client(ClientOptions(connectTimeoutMs = 2_000L))
         assertEquals(100L, runBlocking { client.organization().credits() })
     }
 }

@@ -6,11 +6,6 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.jsonArray
-import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.jsonPrimitive
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -23,10 +18,6 @@ import java.time.Instant
 
 /** Cancellation drops the request, a panic ends the call, and errors fall in families. */
 class ResilienceTest : MockTest() {
-
-    private fun requestCount(prefix: String): Int =
-        mock.ok("GET", "/__mock/requests").jsonObject.getValue("requests").jsonArray
-            .count { it.jsonObject.getValue("path").jsonPrimitive.content.startsWith(prefix) }
 
     /**
      * Starts `call` in a coroutine, cancels it once the mock logged `atLeast`
@@ -47,7 +38,7 @@ class ResilienceTest : MockTest() {
 
     @Test
     fun cancellingTheCoroutineStopsModelsWait() {
-        val client = mock.client()
+        val client = client()
         // Not a development model: it stays in onboarding, so the wait polls on.
         val model = runBlocking { client.models().create("ada@example.com") }
         assertCancelStopsRequests("/api/v2/organization/whitelabel/model/get/${model.modelId}", 2) {
@@ -58,14 +49,15 @@ class ResilienceTest : MockTest() {
     @Test
     fun cancellingTheCoroutineStopsTheRetries() {
         val path = "/api/v1/organization/credits"
-        mock.ok("POST", "/__mock/faults", buildJsonObject {
-            put("path", JsonPrimitive(path))
-            put("times", JsonPrimitive(50))
-            put("status", JsonPrimitive(429))
-            put("headers", buildJsonObject { put("Retry-After", JsonPrimitive("1")) })
-            put("body", JsonPrimitive("""{"success":false,"error":"slow down","code":"RATE_LIMIT_EXCEEDED"}"""))
-        })
-        val client = mock.client(maxRetries = 20)
+        mock.injectFault(
+            null,
+            path,
+            status = 429,
+            headers = mapOf("Retry-After" to "1"),
+            body = """{"success":false,"error":"slow down","code":"RATE_LIMIT_EXCEEDED"}""",
+            times = 50,
+        )
+        val client = client(maxRetries = 20)
         assertCancelStopsRequests(path, 1) { client.organization().credits() }
     }
 
@@ -77,22 +69,23 @@ class ResilienceTest : MockTest() {
         e as HeadshotProException.InternalException
         assertEquals("testing.panic", e.operation)
         assertTrue(e.errorMessage.contains("a deliberate panic, for the tests"), e.errorMessage)
-        assertEquals(100L, runBlocking { mock.client().organization().credits() })
+        assertEquals(100L, runBlocking { client().organization().credits() })
     }
 
     @Test
     fun everyApiErrorIsOneFamilyWithRateLimitInfo() {
-        mock.ok("POST", "/__mock/faults", buildJsonObject {
-            put("path", JsonPrimitive("/api/v1/organization"))
-            put("status", JsonPrimitive(500))
-            put("headers", buildJsonObject {
-                put("X-RateLimit-Limit", JsonPrimitive("300"))
-                put("X-RateLimit-Remaining", JsonPrimitive("12"))
-                put("X-RateLimit-Reset", JsonPrimitive("2030-01-01T00:00:00.000Z"))
-                put("Retry-After", JsonPrimitive("3"))
-            })
-        })
-        val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
+        mock.injectFault(
+            null,
+            "/api/v1/organization",
+            status = 500,
+            headers = mapOf(
+                "X-RateLimit-Limit" to "300",
+                "X-RateLimit-Remaining" to "12",
+                "X-RateLimit-Reset" to "2030-01-01T00:00:00.000Z",
+                "Retry-After" to "3",
+            ),
+        )
+        val e = failure { client(maxRetries = 0).organization().retrieve() }
         assertTrue(e.isApiError())
         assertFalse(e.isConnectionError())
         assertEquals("ServerError", e.className())
@@ -106,10 +99,10 @@ class ResilienceTest : MockTest() {
         assertEquals(Instant.parse("2030-01-01T00:00:00Z"), details.rateLimit.resetAt)
         assertEquals("ServerError in organization.retrieve: HTTP 500 INJECTED: injected fault", e.toString())
 
-        val notFound = failure { mock.client().models().retrieve("nope") }
+        val notFound = failure { client().models().retrieve("nope") }
         assertTrue(notFound.isApiError())
         assertEquals(404, notFound.apiDetails()?.status)
-        val invalid = failure { mock.client().invites().create("nope") }
+        val invalid = failure { client().invites().create("nope") }
         assertFalse(invalid.isApiError())
         assertFalse(invalid.isConnectionError())
         assertNull(invalid.apiDetails())
@@ -117,11 +110,8 @@ class ResilienceTest : MockTest() {
 
     @Test
     fun aTimeoutIsAConnectionError() {
-        mock.ok("POST", "/__mock/faults", buildJsonObject {
-            put("path", JsonPrimitive("/api/v1/organization"))
-            put("delay_ms", JsonPrimitive(2000))
-        })
-        val timeout = failure { mock.client(maxRetries = 0, timeoutMs = 200L).organization().retrieve() }
+        mock.injectFault(null, "/api/v1/organization", status = 503, delayMs = 2000L)
+        val timeout = failure { client(maxRetries = 0, timeoutMs = 200L).organization().retrieve() }
         assertTrue(timeout is HeadshotProException.ApiTimeoutException, timeout.toString())
         assertTrue(timeout.isConnectionError())
         assertFalse(timeout.isApiError())
@@ -138,7 +128,7 @@ class ResilienceTest : MockTest() {
 
     @Test
     fun aModelPrintsItsSignedUrlRedacted() {
-        val model = runBlocking { mock.client().models().create("ada@example.com", isDevelopment = true) }
+        val model = runBlocking { client().models().create("ada@example.com", isDevelopment = true) }
         val token = java.net.URI(model.signedUrl).query.split("&").first { it.startsWith("token=") }.removePrefix("token=")
         assertTrue(token.length > 8)
         for (shown in listOf(model.toString(), "$model", listOf(model).toString())) {

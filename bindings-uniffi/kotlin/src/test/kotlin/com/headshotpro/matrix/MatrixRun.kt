@@ -3,19 +3,13 @@ package com.headshotpro.matrix
 import com.headshotpro.Client
 import com.headshotpro.ClientOptions
 import com.headshotpro.HeadshotProException
-import com.headshotpro.MockServer
 import com.headshotpro.RequestOptions
-import com.headshotpro.parseWebhook
-import com.headshotpro.types.ModelStatus
-import com.headshotpro.verifyWebhook
 import kotlinx.coroutines.runBlocking
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
-import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.booleanOrNull
 import kotlinx.serialization.json.intOrNull
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
@@ -24,6 +18,7 @@ import kotlinx.serialization.json.longOrNull
 import org.junit.jupiter.api.Test
 import java.io.File
 import java.net.ServerSocket
+import java.nio.file.Files
 
 /**
  * The Kotlin runner of the cross-language matrix (tests/README.md), through
@@ -31,8 +26,6 @@ import java.net.ServerSocket
  * (bindings-uniffi/kotlin/run-matrix.sh), never by the ordinary `mvn test`.
  */
 class MatrixRun {
-    private class StepFailure(message: String) : Exception(message)
-
     @Test
     fun run() {
         val cases = File(prop("matrix.cases"))
@@ -40,7 +33,7 @@ class MatrixRun {
         val out = File(prop("matrix.out"))
         val files = cases.listFiles { f -> f.name.endsWith(".json") }.orEmpty().sortedBy { it.name }
         val results = try {
-            MockServer("--dev-step-ms", "50", "--webhook-delay-ms", "0", "--webhook-retry-ms", "50").use { mock ->
+            MockProcess(prop("headshotpro.mock.bin")).use { mock ->
                 files.map { file -> runCase(file, vectors, mock) }
             }
         } catch (e: Exception) {
@@ -57,31 +50,37 @@ class MatrixRun {
         mapOf("case" to JsonPrimitive(name), "passed" to JsonPrimitive(passed), "detail" to JsonPrimitive(detail)),
     )
 
-    private fun runCase(file: File, vectors: File, mock: MockServer): JsonElement {
+    private fun closedPortUrl(): String = "http://127.0.0.1:" + ServerSocket(0).use { it.localPort }
+
+    private fun runCase(file: File, vectors: File, mock: MockProcess): JsonElement {
         val name = file.nameWithoutExtension
+        val caseDir = Files.createTempDirectory("hp-matrix-kotlin-").toFile()
         return try {
             val case = Json.parseToJsonElement(file.readText()).jsonObject
             mock.ok("POST", "/__mock/reset")
             case["mock"]?.let { mock.ok("PUT", "/__mock/organization", it) }
             case["faults"]?.jsonArray?.forEach { mock.ok("POST", "/__mock/faults", it) }
             val client = buildClient(case["client"]?.jsonObject, mock)
-            val vars = mutableMapOf<String, JsonElement>()
+            val env = JsonObject(mapOf("mock_url" to JsonPrimitive(mock.url), "closed_port_url" to JsonPrimitive(closedPortUrl())))
+            val vars = mutableMapOf<String, JsonElement>("env" to env)
             case["steps"]?.jsonArray.orEmpty().forEachIndexed { i, raw ->
                 val step = Matching.substitute(raw, vars).jsonObject
-                runStep(i + 1, step, client, mock, vectors, vars)
+                Step(i + 1, step, client, mock, vectors, caseDir, vars).run()
             }
             result(name, true, "")
         } catch (e: StepFailure) {
             result(name, false, e.message.orEmpty())
         } catch (e: Exception) {
             result(name, false, "runner error: $e")
+        } finally {
+            caseDir.deleteRecursively()
         }
     }
 
-    private fun buildClient(spec: JsonObject?, mock: MockServer): Lazy<Client> = lazy {
+    private fun buildClient(spec: JsonObject?, mock: MockProcess): Lazy<Client> = lazy {
         val baseUrl = when (val url = spec?.get("base_url")?.jsonPrimitive?.content) {
             null -> mock.url
-            "\$closed_port" -> "http://127.0.0.1:" + ServerSocket(0).use { it.localPort }
+            "\$closed_port" -> closedPortUrl()
             else -> url
         }
         Client(
@@ -94,140 +93,125 @@ class MatrixRun {
         )
     }
 
-    /** The per-call options of a step's `options`: `{"timeout_ms"?, "max_retries"?}`. */
-    private fun requestOptions(spec: JsonObject) = RequestOptions(
-        timeoutMs = spec["timeout_ms"]?.jsonPrimitive?.longOrNull,
-        maxRetries = spec["max_retries"]?.jsonPrimitive?.intOrNull,
-    )
-
-    private fun runStep(
-        n: Int,
-        step: JsonObject,
-        client: Lazy<Client>,
-        mock: MockServer,
-        vectors: File,
-        vars: MutableMap<String, JsonElement>,
+    /** One step of a case. */
+    private class Step(
+        val n: Int,
+        val step: JsonObject,
+        val client: Lazy<Client>,
+        val mock: MockProcess,
+        val vectors: File,
+        val caseDir: File,
+        val vars: MutableMap<String, JsonElement>,
     ) {
-        step["control"]?.jsonObject?.let { control ->
+        fun run() {
+            step["control"]?.jsonObject?.let { return control(it) }
+            step["requests"]?.jsonObject?.let { return requests(it) }
+            step["webhooks"]?.jsonObject?.let { return webhooks(it) }
+            step["sleep_ms"]?.let { return Thread.sleep(it.jsonPrimitive.longOrNull ?: 0) }
+            val op = step["op"]?.jsonPrimitive?.content ?: throw StepFailure("step $n: no op, control, requests, webhooks or sleep_ms")
+            op(op)
+        }
+
+        private fun control(control: JsonObject) {
             val expected = (control["expect_status"] ?: step["expect_status"])?.jsonPrimitive?.intOrNull
             val method = control.getValue("method").jsonPrimitive.content
             val path = control.getValue("path").jsonPrimitive.content
             val (status, body) = mock.control(method, path, control["body"])
             val ok = if (expected != null) status == expected else status in 200..299
             if (!ok) throw StepFailure("step $n (control $method $path): status $status, body $body")
-            return
         }
-        step["requests"]?.jsonObject?.let { spec ->
+
+        private fun requests(spec: JsonObject) {
             val log = mock.ok("GET", "/__mock/requests").jsonObject.getValue("requests").jsonArray
             val method = spec["method"]?.jsonPrimitive?.content
             val prefix = spec.getValue("path").jsonPrimitive.content
-            val count = log.count { entry ->
-                val e = entry.jsonObject
+            val matching = log.map { it.jsonObject }.filter { e ->
                 (method == null || e["method"]?.jsonPrimitive?.content.equals(method, ignoreCase = true)) &&
                     e["path"]?.jsonPrimitive?.content.orEmpty().startsWith(prefix)
             }
             val expected = spec.getValue("count").jsonPrimitive.intOrNull
-            if (count != expected) throw StepFailure("step $n (requests $prefix): expected $expected, got $count")
-            return
-        }
-        step["sleep_ms"]?.let {
-            Thread.sleep(it.jsonPrimitive.longOrNull ?: 0)
-            return
-        }
-        val op = step["op"]?.jsonPrimitive?.content ?: throw StepFailure("step $n: no op, control, requests or sleep_ms")
-        val args = step["args"]?.jsonObject ?: JsonObject(emptyMap())
-        val expect = step["expect"]?.jsonObject
-        val options = step["options"]?.jsonObject
-        val callClient = if (options == null) client else lazy { client.value.withOptions(requestOptions(options)) }
-        val started = System.nanoTime()
-        val outcome = runCatching { Canonical.of(call(op, args, callClient, vectors)) }
-        val elapsedMs = (System.nanoTime() - started) / 1_000_000
-        expect?.get("min_elapsed_ms")?.jsonPrimitive?.longOrNull?.let { min ->
-            if (elapsedMs < min) throw StepFailure("step $n ($op): took $elapsedMs ms, expected at least $min")
-        }
-        val error = outcome.exceptionOrNull()
-        if (error != null && error !is HeadshotProException) throw error
-        val expectedError = expect?.get("error")?.jsonObject
-        if (expectedError != null) {
-            if (error == null) throw StepFailure("step $n ($op): expected ${expectedError["class"]}, got result ${outcome.getOrNull()}")
-            checkError(n, op, expectedError, describe(error))
-            return
-        }
-        if (error != null) {
-            val info = describe(error)
-            throw StepFailure("step $n ($op): unexpected ${info.className} (${info.status} ${info.code}): ${info.message}")
-        }
-        val value = outcome.getOrThrow()
-        expect?.get("result")?.let { expected ->
-            Matching.mismatch(expected, value)?.let { throw StepFailure("step $n ($op): $it; actual $value") }
-        }
-        step["save"]?.jsonPrimitive?.content?.let { vars[it] = value }
-    }
-
-    private fun checkError(n: Int, op: String, expected: JsonObject, info: ErrorInfo) {
-        val actual = "${info.className} (status ${info.status}, code ${info.code}): ${info.message}"
-        val cls = expected["class"]?.jsonPrimitive?.content
-        if (cls != null && cls != info.className) throw StepFailure("step $n ($op): expected $cls, got $actual")
-        expected["code"]?.jsonPrimitive?.content?.let {
-            if (it != info.code) throw StepFailure("step $n ($op): expected code $it, got $actual")
-        }
-        expected["status"]?.jsonPrimitive?.intOrNull?.let {
-            if (it != info.status) throw StepFailure("step $n ($op): expected status $it, got $actual")
-        }
-        expected["message_contains"]?.jsonPrimitive?.content?.let {
-            if (!info.message.contains(it)) throw StepFailure("step $n ($op): expected message containing \"$it\", got $actual")
-        }
-    }
-
-    private fun JsonObject.str(key: String): String = getValue(key).jsonPrimitive.content
-    private fun JsonObject.optStr(key: String): String? = this[key]?.takeIf { it !is JsonNull }?.jsonPrimitive?.content
-
-    private fun status(wire: String): ModelStatus = listOf(
-        ModelStatus.Onboarding, ModelStatus.Waiting, ModelStatus.Pending, ModelStatus.GeneratingHeadshots,
-        ModelStatus.Active, ModelStatus.Failed, ModelStatus.Deleted,
-    ).firstOrNull { it.toString() == wire } ?: ModelStatus.Unknown(wire)
-
-    private fun call(op: String, args: JsonObject, lazyClient: Lazy<Client>, vectors: File): Any? = runBlocking {
-        when (op) {
-            "webhook.parse", "webhook.verify" -> {
-                val vector = Json.parseToJsonElement(File(vectors, args.str("vector") + ".json").readText()).jsonObject
-                val body = vector.str("body").toByteArray(Charsets.UTF_8)
-                if (op == "webhook.parse") return@runBlocking parseWebhook(body)
-                val headers = vector["headers"]?.jsonObject.orEmpty().mapValues { it.value.jsonPrimitive.content }
-                val secret = args.optStr("secret") ?: vector.str("secret")
-                val tolerance = args["tolerance_sec"]?.jsonPrimitive?.longOrNull?.toULong()
-                verifyWebhook(body, headers, secret, tolerance)
-            }
-            else -> {
-                val client = lazyClient.value
-                when (op) {
-                    "organization.retrieve" -> client.organization().retrieve()
-                    "organization.credits" -> client.organization().credits()
-                    "invites.create" -> client.invites().create(args.str("email"), args.optStr("team_id"))
-                    "invites.revoke" -> client.invites().revoke(args.str("email"))
-                    "invites.list" -> client.invites().list()
-                    "invites.retrieve" -> client.invites().retrieve(args.str("invite_id"))
-                    "teams.create" -> client.teams().create(args.str("name"))
-                    "teams.update" -> client.teams().update(args.str("team_id"), args.str("name"))
-                    "teams.delete" -> client.teams().delete(args.str("team_id"))
-                    "teams.add_members" -> client.teams().addMembers(
-                        args.str("team_id"),
-                        args.getValue("emails").jsonArray.map { it.jsonPrimitive.content },
-                    )
-                    "models.create" -> client.models().create(
-                        args.str("email"),
-                        args.optStr("team_id"),
-                        args["is_development"]?.jsonPrimitive?.booleanOrNull ?: false,
-                    )
-                    "models.retrieve" -> client.models().retrieve(args.str("model_id"))
-                    "models.delete" -> client.models().delete(args.str("model_id"))
-                    "models.wait" -> client.models().wait(
-                        args.str("model_id"),
-                        status(args.str("until")),
-                        args.getValue("timeout_ms").jsonPrimitive.longOrNull?.toULong() ?: 20_000uL,
-                    )
-                    else -> throw StepFailure("unknown op $op")
+            if (matching.size != expected) throw StepFailure("step $n (requests $prefix): expected $expected, got ${matching.size}")
+            spec["headers"]?.let { pattern ->
+                for (entry in matching) {
+                    Matching.mismatch(pattern, entry["headers"])?.let {
+                        throw StepFailure("step $n (requests $prefix headers): $it; headers ${entry["headers"]}")
+                    }
                 }
+            }
+        }
+
+        /** First delivery attempts matching `event`/`model_id`, polled every 25 ms for up to 10 s. */
+        private fun webhooks(spec: JsonObject) {
+            val event = spec["event"]?.jsonPrimitive?.content
+            val modelId = spec["model_id"]?.jsonPrimitive?.content
+            val expected = spec.getValue("count").jsonPrimitive.intOrNull ?: throw StepFailure("step $n: webhooks needs a count")
+            fun count(): Int = mock.ok("GET", "/__mock/webhooks").jsonObject.getValue("webhooks").jsonArray.count {
+                val w = it.jsonObject
+                w["attempt"]?.jsonPrimitive?.intOrNull == 1 &&
+                    (event == null || w["event"]?.jsonPrimitive?.content == event) &&
+                    (modelId == null || w["modelId"]?.jsonPrimitive?.content == modelId)
+            }
+            val deadline = System.nanoTime() + 10_000_000_000L
+            var seen = count()
+            while (seen < expected && System.nanoTime() < deadline) {
+                Thread.sleep(25)
+                seen = count()
+            }
+            if (seen != expected) throw StepFailure("step $n (webhooks ${event ?: "any"}): expected $expected, got $seen")
+        }
+
+        private fun op(op: String) {
+            val args = step["args"]?.jsonObject ?: JsonObject(emptyMap())
+            val expect = step["expect"]?.jsonObject
+            val options = step["options"]?.jsonObject
+            val callClient = if (options == null) client else lazy { client.value.withOptions(requestOptions(options)) }
+            val ops = Ops(args, vectors, caseDir)
+            val started = System.nanoTime()
+            val outcome = runCatching {
+                val value = if (op.startsWith("webhook.")) ops.webhook(op) else runBlocking { ops.call(op, callClient.value) }
+                Canonical.of(value)
+            }
+            val elapsedMs = (System.nanoTime() - started) / 1_000_000
+            expect?.get("min_elapsed_ms")?.jsonPrimitive?.longOrNull?.let { min ->
+                if (elapsedMs < min) throw StepFailure("step $n ($op): took $elapsedMs ms, expected at least $min")
+            }
+            val error = outcome.exceptionOrNull()
+            if (error != null && error !is HeadshotProException) throw error
+            val expectedError = expect?.get("error")?.jsonObject
+            if (expectedError != null) {
+                if (error == null) throw StepFailure("step $n ($op): expected ${expectedError["class"]}, got result ${outcome.getOrNull()}")
+                checkError(op, expectedError, describe(error))
+                return
+            }
+            if (error != null) {
+                val info = describe(error)
+                throw StepFailure("step $n ($op): unexpected ${info.className} (${info.status} ${info.code}): ${info.message}")
+            }
+            val value = outcome.getOrThrow()
+            expect?.get("result")?.let { expected ->
+                Matching.mismatch(expected, value)?.let { throw StepFailure("step $n ($op): $it; actual $value") }
+            }
+            step["save"]?.jsonPrimitive?.content?.let { vars[it] = value }
+        }
+
+        /** The per-call options of a step's `options`: `{"timeout_ms"?, "max_retries"?}`. */
+        private fun requestOptions(spec: JsonObject) = RequestOptions(
+            timeoutMs = spec["timeout_ms"]?.jsonPrimitive?.longOrNull,
+            maxRetries = spec["max_retries"]?.jsonPrimitive?.intOrNull,
+        )
+
+        private fun checkError(op: String, expected: JsonObject, info: ErrorInfo) {
+            val actual = "${info.className} (status ${info.status}, code ${info.code}): ${info.message}"
+            val cls = expected["class"]?.jsonPrimitive?.content
+            if (cls != null && cls != info.className) throw StepFailure("step $n ($op): expected $cls, got $actual")
+            expected["code"]?.let {
+                if (Matching.mismatch(it, info.code?.let(::JsonPrimitive)) != null) throw StepFailure("step $n ($op): expected code $it, got $actual")
+            }
+            expected["status"]?.let {
+                if (Matching.mismatch(it, info.status?.let(::JsonPrimitive)) != null) throw StepFailure("step $n ($op): expected status $it, got $actual")
+            }
+            expected["message_contains"]?.jsonPrimitive?.content?.let {
+                if (!info.message.contains(it)) throw StepFailure("step $n ($op): expected message containing \"$it\", got $actual")
             }
         }
     }

@@ -1,4 +1,4 @@
-package com.headshotpro
+package com.headshotpro.matrix
 
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
@@ -6,7 +6,6 @@ import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
 import java.io.BufferedReader
-import java.io.File
 import java.io.InputStreamReader
 import java.net.URI
 import java.net.http.HttpClient
@@ -15,19 +14,21 @@ import java.net.http.HttpResponse
 import java.util.concurrent.TimeUnit
 
 /**
- * A `headshotpro-mock` process on an ephemeral port, started from the binary
- * named by the `headshotpro.mock.bin` system property, else
- * `HEADSHOTPRO_MOCK_BIN`, else `<repo>/target/debug/headshotpro-mock`.
- * It exits when its stdin closes, so it never outlives the JVM.
+ * The matrix's mock: the `headshotpro-mock` binary the runner is given
+ * (`--mock-bin`), started once with the contract's flags (tests/README.md),
+ * driven over its HTTP control API. It exits when its stdin closes.
  */
-class MockServer(vararg extraArgs: String) : AutoCloseable {
+class MockProcess(binary: String) : AutoCloseable {
     private val process: Process
     val url: String
     val apiKey: String
     private val http: HttpClient = HttpClient.newHttpClient()
 
     init {
-        val command = listOf(binary(), "--port", "0", "--host", "127.0.0.1", "--exit-on-stdin-close") + extraArgs
+        val command = listOf(
+            binary, "--port", "0", "--host", "127.0.0.1", "--dev-step-ms", "50", "--webhook-delay-ms", "0",
+            "--webhook-retry-ms", "50", "--exit-on-stdin-close",
+        )
         process = ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start()
         val first = BufferedReader(InputStreamReader(process.inputStream)).readLine()
             ?: error("headshotpro-mock exited before printing its address")
@@ -38,7 +39,7 @@ class MockServer(vararg extraArgs: String) : AutoCloseable {
 
     /** Sends a control request; answers the status and the parsed body. */
     fun control(method: String, path: String, body: JsonElement? = null): Pair<Int, JsonElement> {
-        val publisher = if (body == null) {
+        val publisher = if (body == null || body is JsonNull) {
             HttpRequest.BodyPublishers.noBody()
         } else {
             HttpRequest.BodyPublishers.ofString(body.toString())
@@ -53,36 +54,18 @@ class MockServer(vararg extraArgs: String) : AutoCloseable {
         return response.statusCode() to parsed
     }
 
-    /** Sends a control request that must succeed. */
+    /** A control request that must succeed. */
     fun ok(method: String, path: String, body: JsonElement? = null): JsonElement {
         val (status, answer) = control(method, path, body)
         check(status in 200..299) { "$method $path answered $status: $answer" }
         return answer
     }
 
-    /** A client for this mock with the given options. */
-    fun client(maxRetries: Int? = null, timeoutMs: Long? = null, key: String = apiKey): Client =
-        Client(key, ClientOptions(baseUrl = url, timeoutMs = timeoutMs, maxRetries = maxRetries))
-
     override fun close() {
         process.outputStream.close()
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly()
             process.waitFor()
-        }
-    }
-
-    companion object {
-        fun binary(): String {
-            System.getProperty("headshotpro.mock.bin")?.takeIf { it.isNotBlank() }?.let { return it }
-            System.getenv("HEADSHOTPRO_MOCK_BIN")?.takeIf { it.isNotBlank() }?.let { return it }
-            var dir: File? = File(System.getProperty("user.dir")).absoluteFile
-            while (dir != null) {
-                val candidate = File(dir, "target/debug/headshotpro-mock")
-                if (candidate.canExecute()) return candidate.path
-                dir = dir.parentFile
-            }
-            error("headshotpro-mock not found: set HEADSHOTPRO_MOCK_BIN or -Dhp.mock.bin")
         }
     }
 }
