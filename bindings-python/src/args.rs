@@ -45,6 +45,17 @@ fn count(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<u32> {
     number.ok_or_else(|| invalid(name, "an integer from 0 to 4294967295", &obj))
 }
 
+/// An integer argument the core checks for range (`limit`, `offset`,
+/// `concurrency`): an `int` (not a bool) that fits in 64 bits.
+fn integer(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<i64> {
+    let number = if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        obj.extract::<i64>().ok()
+    } else {
+        None
+    };
+    number.ok_or_else(|| invalid(name, "an integer", &obj))
+}
+
 /// Declares a setting type that extracts itself with `$parse`, naming itself
 /// `$name` in the error.
 macro_rules! setting {
@@ -77,4 +88,20 @@ setting!(
 setting!(
     /// `max_retries`: retries after the first attempt.
     MaxRetries(u32) = count("max_retries")
+);
+setting!(
+    /// `max_requests_per_minute`: the local cap on requests in any 60 seconds.
+    RequestsPerMinute(u32) = count("max_requests_per_minute")
+);
+setting!(
+    /// `limit`: items per page (the core checks 1..=200).
+    Limit(i64) = integer("limit")
+);
+setting!(
+    /// `offset`: items to skip (the core checks it is not negative).
+    Offset(i64) = integer("offset")
+);
+setting!(
+    /// `concurrency`: downloads at once in `photos.save` (the core checks 1..=32).
+    Concurrency(i64) = integer("concurrency")
 );

@@ -12,8 +12,10 @@ mod convert;
 mod error;
 mod logging;
 mod operations;
+mod page;
 mod redact;
 mod runtime;
+mod save;
 #[cfg(debug_assertions)]
 mod testing;
 mod webhook;
@@ -35,7 +37,9 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<call::Canceller>()?;
+    m.add_class::<page::NativePage>()?;
     operations::register(m)?;
+    m.add_function(wrap_pyfunction!(save::photos_save, m)?)?;
     #[cfg(debug_assertions)]
     testing::register(m)?;
     m.add_function(wrap_pyfunction!(redact::redact_url, m)?)?;
