@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
-from . import _native
+import sys
+from typing import TYPE_CHECKING, Any
+
+from . import _native, _types
 from ._client import (
     AsyncClient,
     AsyncInvitesResource,
@@ -41,36 +44,23 @@ from ._errors import (
     ServerError,
     WebhookVerificationError,
 )
-from ._pagination import AsyncPage, AsyncPaginator, SyncPage
 from ._types import (
     DeletedModel,
-    DownloadLink,
-    DownloadLinks,
-    FailedDownload,
-    FavoritePhoto,
     Invite,
     InviteDetails,
     InviteStatus,
     InviteSummary,
-    InviteV2,
     InviteV2Status,
     LikedStatus,
-    Member,
     MemberStatus,
     Model,
     ModelObject,
     ModelStatus,
-    ModelSummary,
     ModelVersion,
     Organization,
-    Photo,
     PhotoInclude,
     PhotoStatus,
-    PhotoUrls,
     RateLimitInfo,
-    SavedPhoto,
-    SaveProgress,
-    SaveReport,
     Team,
     WebhookEvent,
     WebhookEventType,
@@ -84,8 +74,39 @@ from ._webhooks import (
     verify_webhook,
 )
 
+if TYPE_CHECKING:
+    from ._pagination import AsyncPage, AsyncPaginator, SyncPage
+    from ._types import (
+        DownloadLink,
+        DownloadLinks,
+        FailedDownload,
+        FavoritePhoto,
+        InviteV2,
+        Member,
+        ModelSummary,
+        Photo,
+        PhotoUrls,
+        SavedPhoto,
+        SaveProgress,
+        SaveReport,
+    )
+
 __version__: str = _native.VERSION
 """This package's version."""
+
+#: Names imported on first use, so that ``import headshotpro`` stays fast.
+_LAZY = dict.fromkeys(("AsyncPage", "AsyncPaginator", "SyncPage"), "headshotpro._pagination")
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name, "headshotpro._types" if name in _types._LAZY else None)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __import__(module)
+    value = getattr(sys.modules[module], name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "APIConnectionError",

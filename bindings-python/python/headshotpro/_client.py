@@ -11,35 +11,17 @@ from __future__ import annotations
 import logging
 import os
 from types import TracebackType
-from typing import Callable, List, Optional, Sequence, Type, TypeVar, Union, cast
+from typing import TYPE_CHECKING, Callable, List, Optional, Sequence, Type, TypeVar, Union, cast
 
 from . import _native
 from ._errors import InvalidArgumentError
 from ._operation import AsyncResource, Call, ListCall, Resource, SyncResource, operation, paginated
-from ._types import (
-    DeletedModel,
-    DownloadLinks,
-    FavoritePhoto,
-    Invite,
-    InviteDetails,
-    InviteSummary,
-    InviteV2,
-    LikedStatus,
-    Member,
-    MemberStatus,
-    Model,
-    ModelStatus,
-    ModelSummary,
-    ModelVersion,
-    Organization,
-    Photo,
-    PhotoInclude,
-    PhotoStatus,
-    RateLimitInfo,
-    SaveProgress,
-    SaveReport,
-    Team,
-)
+from ._enums import LikedStatus, MemberStatus, ModelStatus, ModelVersion, PhotoInclude, PhotoStatus
+from ._types import DeletedModel, Invite, InviteDetails, InviteSummary, Model, Organization, RateLimitInfo, Team
+
+if TYPE_CHECKING:  # annotations only: these load on first use
+    from ._current import InviteV2, Member, ModelSummary
+    from ._photos import DownloadLinks, FavoritePhoto, Photo, SaveProgress, SaveReport
 
 Status = Union[ModelStatus, str]
 """A model status: the enum or its wire string (``"active"``)."""

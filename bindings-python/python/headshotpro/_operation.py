@@ -30,10 +30,11 @@ import inspect
 from typing import TYPE_CHECKING, Any, Callable, Coroutine, Generic, Optional, TypeVar, overload
 
 from . import _native
-from ._pagination import AsyncPaginator, SyncPage
 
 if TYPE_CHECKING:
     import asyncio
+
+    from ._pagination import AsyncPaginator, SyncPage
 
     from typing_extensions import Concatenate, ParamSpec
 
@@ -98,6 +99,8 @@ class SyncResource(Resource):
         return method
 
     def _bind_list(self, shape: Callable[..., ListCall[Any]]) -> Callable[..., Any]:
+        from ._pagination import SyncPage
+
         def method(*args: Any, **kwargs: Any) -> Any:
             call = shape(self, *args, **kwargs)
             return SyncPage(call.function(*call.args))
@@ -118,6 +121,8 @@ class AsyncResource(Resource):
         return method
 
     def _bind_list(self, shape: Callable[..., ListCall[Any]]) -> Callable[..., Any]:
+        from ._pagination import AsyncPaginator
+
         def method(*args: Any, **kwargs: Any) -> Any:
             call = shape(self, *args, **kwargs)
             return AsyncPaginator(lambda: call.function(*call.args, _loop()))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
 from ._base import _Base
 from ._enums import LikedStatus, PhotoStatus
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for the annotations only: pathlib costs import time
+    from pathlib import Path
+
     from ._errors import HeadshotProError
 
 

@@ -3,14 +3,16 @@
 Timestamps are timezone-aware UTC ``datetime``; statuses and event names are
 ``str`` enums that compare equal to their wire strings and keep values this
 version does not know (``ModelStatus("retraining").is_unknown``). The native
-module builds every value through this module's names.
+module builds every value through this module's names; the current API's
+types live in ``_current`` and ``_photos`` and load on first use.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sys
 from datetime import datetime
-from typing import List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 from ._base import _Base, _OpenEnum, _utc_from_micros
 from ._enums import (
@@ -24,17 +26,51 @@ from ._enums import (
     PhotoStatus,
     WebhookEventType,
 )
-from ._photos import (
-    DownloadLink,
-    DownloadLinks,
-    FailedDownload,
-    FavoritePhoto,
-    Photo,
-    PhotoUrls,
-    SavedPhoto,
-    SaveProgress,
-    SaveReport,
-)
+
+if TYPE_CHECKING:
+    from ._current import InviteV2, Member, ModelSummary
+    from ._photos import (
+        DownloadLink,
+        DownloadLinks,
+        FailedDownload,
+        FavoritePhoto,
+        Photo,
+        PhotoUrls,
+        SavedPhoto,
+        SaveProgress,
+        SaveReport,
+    )
+
+#: The current API's types and their modules, imported on first use (so that
+#: ``import headshotpro`` stays fast).
+_LAZY = {
+    **dict.fromkeys(("InviteV2", "Member", "ModelSummary"), "headshotpro._current"),
+    **dict.fromkeys(
+        (
+            "DownloadLink",
+            "DownloadLinks",
+            "FailedDownload",
+            "FavoritePhoto",
+            "Photo",
+            "PhotoUrls",
+            "SavedPhoto",
+            "SaveProgress",
+            "SaveReport",
+        ),
+        "headshotpro._photos",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __import__(module)
+    value = getattr(sys.modules[module], name)
+    globals()[name] = value
+    return value
+
 
 
 @dataclasses.dataclass(frozen=True)
@@ -155,52 +191,6 @@ class RateLimitInfo(_Base):
     limit: Optional[int]
     remaining: Optional[int]
     reset_at: Optional[datetime]
-
-
-@dataclasses.dataclass(frozen=True)
-class Member(_Base):
-    """A member of the organization: invited, joined or finished (``members.list``)."""
-
-    id: str
-    email: str
-    name: Optional[str]
-    status: MemberStatus
-    team_id: Optional[str]
-    team_name: Optional[str]
-    model_id: Optional[str]
-    """The member's model, once photos are uploaded."""
-    model_status: Optional[ModelStatus]
-    joined_at: Optional[datetime]
-
-
-@dataclasses.dataclass(frozen=True)
-class InviteV2(_Base):
-    """An invite as the current API describes it (``invites.retrieve_by_email``)."""
-
-    id: Optional[str]
-    email: str
-    status: InviteV2Status
-    model_id: Optional[str]
-    team_id: Optional[str]
-    team_name: Optional[str]
-    created_at: Optional[datetime]
-
-
-@dataclasses.dataclass(frozen=True)
-class ModelSummary(_Base):
-    """One entry of the organization's model list (``models.list``)."""
-
-    id: str
-    uid: Optional[str]
-    email: str
-    title: Optional[str]
-    status: ModelStatus
-    team_id: Optional[str]
-    team_name: Optional[str]
-    is_development: bool
-    version: Optional[ModelVersion]
-    created_at: datetime
-    finished_at: Optional[datetime]
 
 
 __all__ = [
