@@ -37,7 +37,7 @@ def show(progress: headshotpro.SaveProgress) -> None:
 def main() -> int:
     directory = sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp(prefix="headshots-")
     with headshotpro.Client() as client:  # HEADSHOTPRO_API_KEY, HEADSHOTPRO_BASE_URL
-        model = client.models.create("grace@example.com", is_development=True, version="lora")
+        model = client.models.create("lin@example.com", is_development=True, version="lora")
         print(f"model {model.model_id} is {model.status}; onboarding at {model.signed_url}")
         if os.environ.get("HEADSHOTPRO_MOCK") == "1":
             complete_onboarding_on_the_mock(client.base_url, model.model_id)
