@@ -334,6 +334,17 @@ def report(args: argparse.Namespace, rows: Dict[Tuple[str, str], List[Dict[str, 
     return "\n".join(lines) + "\n" + NOTES
 
 
+def kept_section(path: Path, heading: str) -> str:
+    """A section of the old file that another command maintains (scripts/package
+    writes "## Package sizes"), carried over unchanged."""
+    old = path.read_text() if path.exists() else ""
+    start = old.find(f"\n{heading}\n")
+    if start < 0:
+        return ""
+    end = old.find("\n## ", start + len(heading) + 2)
+    return old[start : end if end >= 0 else len(old)].rstrip() + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--python", default=sys.executable)
@@ -395,6 +406,7 @@ def main() -> None:
     if args.node_module and args.node_module.exists():
         sizes[f"Node native module {args.node_module.name}"] = args.node_module.stat().st_size
     text = report(args, rows, oha, import_time, sizes, instructions)
+    text += kept_section(args.out, "## Package sizes")
     args.out.write_text(text)
     splice_section(args.out, PYTHON_SECTION, python_current_report(args, python_rows))
     text = args.out.read_text()

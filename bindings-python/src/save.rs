@@ -27,10 +27,11 @@ struct Progress {
 }
 
 impl Progress {
-    /// Hands every report to Python, in order, until the save ends.
+    /// Hands every report to Python, in order, until the save ends (or the
+    /// interpreter exits: then the reports are dropped, nobody is waiting).
     fn forward(self, reports: Receiver<SaveProgress>) {
         for report in reports {
-            Python::attach(|py| {
+            crate::exit::attach(|py| {
                 let handed = report
                     .to_python(py)
                     .and_then(|report| match &self.event_loop {

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import logging as _logging
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -180,3 +181,8 @@ __all__ = [
     "sign_webhook",
     "verify_webhook",
 ]
+
+# A library's logger gets a NullHandler: records reach the application's
+# handlers, and an unconfigured program does not print the core's warn/error
+# lines through logging's last-resort handler.
+_logging.getLogger("headshotpro").addHandler(_logging.NullHandler())
