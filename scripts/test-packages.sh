@@ -73,13 +73,15 @@ check_glibc() {
 }
 
 # pytest and what it needs, for Python 3.9 and later, downloaded once into the
-# cache: the consumer tests install it with --no-index, like the wheel.
+# cache: the consumer tests install it with --no-index, like the wheel. pip
+# reads the requirements' markers for the Python running it, so the ones
+# pytest needs only before 3.11 are named too.
 PYTEST="pytest==8.4.2"
 PYTEST_WHEELS="$CACHE/consumer-wheels"
 pytest_wheels() {
-    [[ -f "$PYTEST_WHEELS/.complete-$PYTEST" ]] && return 0
-    python3 -m pip download -q --only-binary=:all: --python-version 3.9 \
-        -d "$PYTEST_WHEELS" "$PYTEST" && touch "$PYTEST_WHEELS/.complete-$PYTEST"
+    [[ -f "$PYTEST_WHEELS/.complete-$PYTEST-py39" ]] && return 0
+    python3 -m pip download -q --only-binary=:all: --python-version 3.9 -d "$PYTEST_WHEELS" \
+        "$PYTEST" "exceptiongroup>=1" "tomli>=1" && touch "$PYTEST_WHEELS/.complete-$PYTEST-py39"
 }
 
 # python_consumer VENV_PYTHON TAG: consumer.py, then the pytest suite on the
@@ -112,6 +114,9 @@ check_python_bullseye() {
             python3 -m venv /tmp/venv
             /tmp/venv/bin/pip install -q --no-index /hp/dist/*.whl
             /tmp/venv/bin/python consumer.py
+            # The mock serves photos from another host name, localhost, which
+            # a Debian system names in /etc/hosts; the bootstrapped root has none.
+            [ -s /etc/hosts ] || printf "127.0.0.1 localhost\n::1 localhost\n" >/etc/hosts
             /tmp/venv/bin/pip install -q --no-index --find-links /hp/wheels '"$PYTEST"'
             /tmp/venv/bin/python -m pytest -q -p no:cacheprovider test_fixtures.py'
 }
