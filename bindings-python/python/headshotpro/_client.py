@@ -16,17 +16,19 @@ from typing import TYPE_CHECKING, Callable, List, Optional, Sequence, Type, Type
 from . import _native
 from ._errors import InvalidArgumentError
 from ._operation import AsyncResource, Call, ListCall, Resource, SyncResource, operation, paginated
-from ._enums import LikedStatus, MemberStatus, ModelStatus, ModelVersion, PhotoInclude, PhotoStatus
+from ._enums import ModelStatus
 from ._types import DeletedModel, Invite, InviteDetails, InviteSummary, Model, Organization, RateLimitInfo, Team
 
 if TYPE_CHECKING:  # annotations only: these load on first use
     from ._current import InviteV2, Member, ModelSummary
+    from ._enums_current import LikedStatus, MemberStatus, ModelVersion, PhotoInclude, PhotoStatus
     from ._photos import DownloadLinks, FavoritePhoto, Photo, SaveProgress, SaveReport
+
+    Include = Union[PhotoInclude, str]
+    """Which photo URLs to include: ``"main"`` (the default) or ``"all"``."""
 
 Status = Union[ModelStatus, str]
 """A model status: the enum or its wire string (``"active"``)."""
-Include = Union[PhotoInclude, str]
-"""Which photo URLs to include: ``"main"`` (the default) or ``"all"``."""
 _C = TypeVar("_C", bound="_BaseClient")
 _logger = logging.getLogger("headshotpro")
 

@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Optional
 
 from ._base import _Base
-from ._enums import InviteV2Status, MemberStatus, ModelStatus, ModelVersion
+from ._enums import ModelStatus
+from ._enums_current import InviteV2Status, MemberStatus, ModelVersion
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, List, Optional
 
 from ._base import _Base
-from ._enums import LikedStatus, PhotoStatus
+from ._enums_current import LikedStatus, PhotoStatus
 
 if TYPE_CHECKING:  # for the annotations only: pathlib costs import time
     from pathlib import Path

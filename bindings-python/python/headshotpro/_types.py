@@ -15,20 +15,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, List, Optional
 
 from ._base import _Base, _OpenEnum, _utc_from_micros
-from ._enums import (
-    InviteStatus,
-    InviteV2Status,
-    LikedStatus,
-    MemberStatus,
-    ModelStatus,
-    ModelVersion,
-    PhotoInclude,
-    PhotoStatus,
-    WebhookEventType,
-)
+from ._enums import InviteStatus, ModelStatus, WebhookEventType
 
 if TYPE_CHECKING:
     from ._current import InviteV2, Member, ModelSummary
+    from ._enums_current import (
+        InviteV2Status,
+        LikedStatus,
+        MemberStatus,
+        ModelVersion,
+        PhotoInclude,
+        PhotoStatus,
+    )
     from ._photos import (
         DownloadLink,
         DownloadLinks,
@@ -45,6 +43,10 @@ if TYPE_CHECKING:
 #: ``import headshotpro`` stays fast).
 _LAZY = {
     **dict.fromkeys(("InviteV2", "Member", "ModelSummary"), "headshotpro._current"),
+    **dict.fromkeys(
+        ("InviteV2Status", "LikedStatus", "MemberStatus", "ModelVersion", "PhotoInclude", "PhotoStatus"),
+        "headshotpro._enums_current",
+    ),
     **dict.fromkeys(
         (
             "DownloadLink",

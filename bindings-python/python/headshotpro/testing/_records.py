@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Any, List, Optional, Tuple
 
 from .._base import _Base
-from .._enums import InviteStatus, LikedStatus, ModelStatus, ModelVersion, PhotoStatus, WebhookEventType
+from .._enums import InviteStatus, ModelStatus, WebhookEventType
+from .._enums_current import LikedStatus, ModelVersion, PhotoStatus
 
 
 @dataclasses.dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Type, Union
 
 from .. import _native
 from .._client import AsyncClient, Client
-from .._enums import LikedStatus
+from .._enums_current import LikedStatus
 from ._capture import WebhookCapture
 from ._records import (
     MockInvite,
