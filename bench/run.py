@@ -16,6 +16,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import urllib.request
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -121,6 +122,108 @@ def import_ms(python: str, repeats: int) -> float:
         out = subprocess.run([python, str(ROOT / "bench/python/import_time.py")], capture_output=True, text=True, check=True)
         samples.append(float(out.stdout.strip()))
     return statistics.median(samples)
+
+
+def seed(mock: Mock, body: Dict[str, Any], photos_per_model: Optional[int] = None) -> Dict[str, Any]:
+    """Resets the mock, then seeds it through the control API."""
+    mock.reset()
+    if photos_per_model is not None:
+        req = urllib.request.Request(mock.url + "/__mock/organization", method="PUT",
+                                     data=json.dumps({"photosPerModel": photos_per_model}).encode())
+        urllib.request.urlopen(req, timeout=30).read()
+    req = urllib.request.Request(mock.url + "/__mock/seed", method="POST", data=json.dumps(body).encode())
+    answer: Dict[str, Any] = json.loads(urllib.request.urlopen(req, timeout=120).read())
+    return answer
+
+
+PYTHON_WALKS = (2000, 10000)
+PYTHON_PAGE = 200
+PYTHON_PHOTOS = 100
+
+
+def python_current_api(args: argparse.Namespace, mock: Mock) -> Dict[str, List[Dict[str, Any]]]:
+    """The Python package on the current API: walking members page by page (CPU per
+    item, peak RSS at two list sizes) and photos.save against requests by hand."""
+    script = [args.python, str(ROOT / "bench/python/pages_save.py")]
+    rows: Dict[str, List[Dict[str, Any]]] = {}
+    for repeat in range(args.repeats):
+        for members in PYTHON_WALKS:
+            seed(mock, {"members": members})
+            result = run_json(script + ["walk", mock.url, mock.key, str(PYTHON_PAGE)])
+            if result is not None and result["items"] == members:
+                rows.setdefault(f"walk {members}", []).append(result)
+                print(f"[{repeat + 1}/{args.repeats}] python walk {members:>6} members "
+                      f"{result['cpu_us_per_item']:8.1f} µs/item {result['peak_rss_mb']:6.1f} MiB", flush=True)
+        (model_id,) = seed(mock, {"models": 1}, photos_per_model=PYTHON_PHOTOS)["modelIds"]
+        for client in ("sdk", "sdk-sequential", "requests"):
+            with tempfile.TemporaryDirectory(prefix="headshotpro-bench-") as directory:
+                result = run_json(script + ["save", client, mock.url, mock.key, model_id, directory])
+            if result is not None and result["files"] == PYTHON_PHOTOS:
+                rows.setdefault(f"save {client}", []).append(result)
+                print(f"[{repeat + 1}/{args.repeats}] python save {PYTHON_PHOTOS} photos {client:9} "
+                      f"{result['wall_s']:7.3f} s {result['peak_rss_mb']:6.1f} MiB", flush=True)
+    return rows
+
+
+PYTHON_SECTION = "## Python: pages and downloads"
+
+
+def python_current_report(args: argparse.Namespace, rows: Dict[str, List[Dict[str, Any]]]) -> str:
+    """The section on the current API's Python benchmarks."""
+    lines = [
+        PYTHON_SECTION,
+        "",
+        f"`bench/python/pages_save.py` against the release mock, seeded through its control API; "
+        f"{args.repeats} interleaved repeats, medians. Walking is "
+        f"`for m in client.members.list(limit={PYTHON_PAGE})`: every page, each fetched when the walk "
+        "reaches it. CPU time is the whole client process's (the runtime's threads included); peak RSS "
+        "is the process's, the interpreter's ~20 MiB included.",
+        "",
+        "| benchmark | items | client CPU µs/item | wall s | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for members in PYTHON_WALKS:
+        results = rows.get(f"walk {members}")
+        if results:
+            lines.append(f"| walk {members:,} members, pages of {PYTHON_PAGE} | {members:,} | "
+                         f"{median_of(results, 'cpu_us_per_item'):.1f} | {median_of(results, 'wall_s'):.3f} | "
+                         f"{median_of(results, 'peak_rss_mb'):.1f} |")
+    lines += ["", f"| `photos.save` of {PYTHON_PHOTOS} photos | client | wall s | peak RSS MiB | SDK speed-up |",
+              "|---|---|---:|---:|---:|"]
+    sdk = rows.get("save sdk")
+    for client, label in (("sdk", "`client.photos.save(model_id, dir)` (4 at once, the default)"),
+                          ("sdk-sequential", "`photos.save(..., concurrency=1)`"),
+                          ("requests", "requests by hand: download links, then GET and write each")):
+        results = rows.get(f"save {client}")
+        if results:
+            ratio = "" if client == "sdk" or not sdk else f"{median_of(results, 'wall_s') / median_of(sdk, 'wall_s'):.2f}×"
+            lines.append(f"| {PYTHON_PHOTOS} photos | {label} | {median_of(results, 'wall_s'):.3f} | "
+                         f"{median_of(results, 'peak_rss_mb'):.1f} | {ratio} |")
+    small, large = rows.get(f"walk {PYTHON_WALKS[0]}"), rows.get(f"walk {PYTHON_WALKS[-1]}")
+    lines += ["", "| target | measured | met |", "|---|---:|---|"]
+    if small and large:
+        growth = median_of(large, "peak_rss_mb") - median_of(small, "peak_rss_mb")
+        lines.append(f"| peak RSS does not grow with the list: {PYTHON_WALKS[-1]:,} vs {PYTHON_WALKS[0]:,} "
+                     f"members (< 2 MiB more) | {growth:+.1f} MiB | {'yes' if growth < 2 else 'no'} |")
+    if sdk and rows.get("save requests"):
+        ratio = median_of(rows["save requests"], "wall_s") / median_of(sdk, "wall_s")
+        lines.append(f"| `photos.save` ≥ 1× requests by hand (wall time) | {ratio:.2f}× | {'yes' if ratio >= 1 else 'no'} |")
+    return "\n".join(lines) + "\n"
+
+
+def splice_section(path: Path, heading: str, section: str) -> None:
+    """Replaces the section under ``heading`` in ``path`` (up to the next ``## ``
+    heading), or adds it before ``## Sizes`` (else at the end)."""
+    text = path.read_text() if path.exists() else ""
+    start = text.find(heading + "\n")
+    if start >= 0:
+        end = text.find("\n## ", start + len(heading))
+        end = len(text) if end < 0 else end + 1
+        text = text[:start] + section + ("\n" if end < len(text) else "") + text[end:]
+    else:
+        at = text.find("## Sizes")
+        text = text + "\n" + section if at < 0 else text[:at] + section + "\n" + text[at:]
+    path.write_text(text)
 
 
 def median_of(results: List[Dict[str, Any]], key: str) -> float:
@@ -256,9 +359,20 @@ def main() -> None:
     parser.add_argument("--wheel", type=Path)
     parser.add_argument("--node-module", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--only", choices=["all", "python-current"], default="all",
+                        help="python-current: only the Python pages/downloads benchmarks, "
+                             "written into their section of --out")
     args = parser.parse_args()
 
     mock = Mock(ROOT / "target/release/headshotpro-mock")
+    if args.only == "python-current":
+        try:
+            section = python_current_report(args, python_current_api(args, mock))
+        finally:
+            mock.stop()
+        splice_section(args.out, PYTHON_SECTION, section)
+        print(section)
+        return
     rows: Dict[Tuple[str, str], List[Dict[str, Any]]] = {}
     try:
         plan = benchmarks(args)
@@ -273,6 +387,7 @@ def main() -> None:
                     print(f"  {group} / {label}: {result['errors']} errors", file=sys.stderr)
                 rows.setdefault((group, label), []).append(result)
                 print(f"[{repeat + 1}/{args.repeats}] {group:45} {label:12} {result['rps']:>10,.0f} req/s", flush=True)
+        python_rows = python_current_api(args, mock)
         mock.reset()
         oha = ceiling(mock, args.oha, args.concurrency, args.oha_calls)
         instructions: Dict[str, float] = {}
@@ -293,6 +408,8 @@ def main() -> None:
     text = report(args, rows, oha, import_time, sizes, instructions)
     text += kept_section(args.out, "## Package sizes")
     args.out.write_text(text)
+    splice_section(args.out, PYTHON_SECTION, python_current_report(args, python_rows))
+    text = args.out.read_text()
     print(text)
 
 

@@ -6,9 +6,10 @@
 # headshotpro-mock, the binary from dist/mock/:
 #
 #   glibc             objdump -T of every shipped ELF: nothing newer than GLIBC_2.17
-#   python-venv       the wheel in a fresh venv (pip --no-index)
-#   python-bullseye   the wheel in a Debian bullseye root (Python 3.9, glibc 2.31)
-#   python-sdist      the sdist with pip in a fresh venv (Rust compiles it)
+#   python-venv       the wheel in a fresh venv (pip --no-index); consumer.py, then
+#                     test_fixtures.py with pytest on the package's fixtures
+#   python-bullseye   the same in a Debian bullseye root (Python 3.9, glibc 2.31)
+#   python-sdist      the sdist with pip in a fresh venv (Rust compiles it), the same
 #   python-platform   pip on another platform (aarch64) finds no matching wheel
 #   node              both npm tarballs in a fresh project: node (ESM, CommonJS),
 #                     tsc --strict, and the loader's error on an unsupported platform
@@ -73,24 +74,53 @@ check_glibc() {
     python3 scripts/lib/dist-report.py "$DIST" --check
 }
 
+# pytest and what it needs, for Python 3.9 and later, downloaded once into the
+# cache: the consumer tests install it with --no-index, like the wheel. pip
+# reads the requirements' markers for the Python running it, so the ones
+# pytest needs only before 3.11 are named too.
+PYTEST="pytest==8.4.2"
+PYTEST_WHEELS="$CACHE/consumer-wheels"
+pytest_wheels() {
+    [[ -f "$PYTEST_WHEELS/.complete-$PYTEST-py39" ]] && return 0
+    python3 -m pip download -q --only-binary=:all: --python-version 3.9 -d "$PYTEST_WHEELS" \
+        "$PYTEST" "exceptiongroup>=1" "tomli>=1" && touch "$PYTEST_WHEELS/.complete-$PYTEST-py39"
+}
+
+# python_consumer VENV_PYTHON TAG: consumer.py, then the pytest suite on the
+# package's fixtures (headshotpro.testing, an in-process mock), in the current
+# directory (a copy of tests/consumers/python).
+python_consumer() {
+    CONSUMER_TAG="$2" "$1" consumer.py &&
+        "$1" -m pip install -q --no-index --find-links "$PYTEST_WHEELS" "$PYTEST" &&
+        "$1" -m pytest -q -p no:cacheprovider test_fixtures.py
+}
+
 check_python_venv() {
     local dir
     dir="$(consumer python)"
+    pytest_wheels || return 1
     python3 -m venv "$dir/venv"
     "$dir/venv/bin/pip" install -q --no-index "$WHEEL"
-    (cd "$dir" && CONSUMER_TAG="venv" venv/bin/python consumer.py)
+    (cd "$dir" && python_consumer venv/bin/python venv)
 }
 
 check_python_bullseye() {
     local dir
     dir="$(consumer python)"
+    pytest_wheels || return 1
     scripts/toolchains/root-run.sh --root python-bullseye --ro-bind "$DIST/python:/hp/dist" \
+        --ro-bind "$PYTEST_WHEELS:/hp/wheels" \
         --env "HEADSHOTPRO_API_KEY=$MOCK_KEY" --env "HEADSHOTPRO_BASE_URL=$MOCK_URL" \
         --env "CONSUMER_TAG=bullseye" --env "PIP_DISABLE_PIP_VERSION_CHECK=1" \
         "$dir" -- /bin/sh -euc '
             python3 -m venv /tmp/venv
             /tmp/venv/bin/pip install -q --no-index /hp/dist/*.whl
-            /tmp/venv/bin/python consumer.py'
+            /tmp/venv/bin/python consumer.py
+            # The mock serves photos from another host name, localhost, which
+            # a Debian system names in /etc/hosts; the bootstrapped root has none.
+            [ -s /etc/hosts ] || printf "127.0.0.1 localhost\n::1 localhost\n" >/etc/hosts
+            /tmp/venv/bin/pip install -q --no-index --find-links /hp/wheels '"$PYTEST"'
+            /tmp/venv/bin/python -m pytest -q -p no:cacheprovider test_fixtures.py'
 }
 
 check_python_sdist() {
@@ -100,8 +130,9 @@ check_python_sdist() {
     # pip builds the sdist in an isolated environment with maturin from PyPI;
     # compiled dependencies are cached between runs, the sdist's own crates
     # are compiled from what it carries.
+    pytest_wheels || return 1
     CARGO_TARGET_DIR="$CACHE/sdist-target" "$dir/venv/bin/pip" install -q "$SDIST"
-    (cd "$dir" && CONSUMER_TAG="sdist" venv/bin/python consumer.py)
+    (cd "$dir" && python_consumer venv/bin/python sdist)
 }
 
 check_python_platform() {

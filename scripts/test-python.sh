@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the Python package headshotpro, then runs its pytest suite, mypy --strict,
-# the stub check and both examples against headshotpro-mock.
+# Builds the Python package headshotpro, then runs its pytest suite (which starts
+# its mocks in process through headshotpro.testing), mypy --strict, the stub
+# check, the example programs against headshotpro-mock, and the example user
+# test suite in examples/python/testing (the pytest fixtures the package ships).
 #
 # Needs: python3 (3.9+), a Rust toolchain, and the mock built
 # (`cargo build -p headshotpro-mock`, or HEADSHOTPRO_MOCK_BIN).
@@ -35,6 +37,9 @@ step "mypy --strict (package)"
 step "pytest"
 (cd "$ROOT/bindings-python" && "$PY" -m pytest tests -q -p no:cacheprovider)
 
+step "examples/python/testing (a user's pytest suite on the package's fixtures)"
+(cd "$ROOT/examples/python/testing" && "$PY" -m pytest -q -p no:cacheprovider)
+
 step "examples/python/quickstart.py"
 source "$ROOT/scripts/lib/mock.sh"
 RECEIVER_PID=""
@@ -42,11 +47,18 @@ cleanup() {
   [[ -n "$RECEIVER_PID" ]] && kill "$RECEIVER_PID" 2>/dev/null || true
   stop_mock
   rm -f "${RECEIVER_LOG:-}"
+  if [[ -n "${PHOTOS_DIR:-}" ]]; then rm -rf "$PHOTOS_DIR"; fi
 }
 trap cleanup EXIT
 start_mock
 HEADSHOTPRO_API_KEY="$MOCK_KEY" HEADSHOTPRO_BASE_URL="$MOCK_URL" HEADSHOTPRO_MOCK=1 \
   "$PY" "$ROOT/examples/python/quickstart.py"
+
+step "examples/python/whitelabel_flow.py"
+PHOTOS_DIR="$(mktemp -d)"
+HEADSHOTPRO_API_KEY="$MOCK_KEY" HEADSHOTPRO_BASE_URL="$MOCK_URL" HEADSHOTPRO_MOCK=1 \
+  "$PY" "$ROOT/examples/python/whitelabel_flow.py" "$PHOTOS_DIR"
+[[ "$(ls "$PHOTOS_DIR" | wc -l)" -eq 8 ]] || { echo "expected 8 photos in $PHOTOS_DIR" >&2; exit 1; }
 
 step "examples/python/webhook_receiver.py"
 SECRET="whsec_example_$$"

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyFloat, PyInt};
+use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
 
 use crate::error::to_pyerr;
 
@@ -36,13 +36,54 @@ fn seconds(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<Duration> {
 }
 
 /// A count: an `int` (not a bool) from 0 to 4294967295.
-fn count(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<u32> {
+pub(crate) fn count(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<u32> {
     let number = if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
         obj.extract::<u32>().ok()
     } else {
         None
     };
     number.ok_or_else(|| invalid(name, "an integer from 0 to 4294967295", &obj))
+}
+
+/// An integer argument the core checks for range (`limit`, `offset`,
+/// `concurrency`): an `int` (not a bool) that fits in 64 bits.
+pub(crate) fn integer(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<i64> {
+    let number = if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        obj.extract::<i64>().ok()
+    } else {
+        None
+    };
+    number.ok_or_else(|| invalid(name, "an integer", &obj))
+}
+
+/// Milliseconds: an `int` (not a bool) from 0 up.
+pub(crate) fn millis(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<Duration> {
+    let number = if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        obj.extract::<u64>().ok()
+    } else {
+        None
+    };
+    number
+        .map(Duration::from_millis)
+        .ok_or_else(|| invalid(name, "a non-negative integer number of milliseconds", &obj))
+}
+
+/// A flag: exactly `True` or `False`.
+pub(crate) fn flag(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<bool> {
+    if obj.is_instance_of::<PyBool>() {
+        obj.extract::<bool>()
+    } else {
+        Err(invalid(name, "True or False", &obj))
+    }
+}
+
+/// Text: a `str`.
+pub(crate) fn text(name: &str, obj: Borrowed<'_, '_, PyAny>) -> PyResult<String> {
+    if obj.is_instance_of::<PyString>() {
+        obj.extract::<String>()
+    } else {
+        Err(invalid(name, "a str", &obj))
+    }
 }
 
 /// Declares a setting type that extracts itself with `$parse`, naming itself
@@ -77,4 +118,20 @@ setting!(
 setting!(
     /// `max_retries`: retries after the first attempt.
     MaxRetries(u32) = count("max_retries")
+);
+setting!(
+    /// `max_requests_per_minute`: the local cap on requests in any 60 seconds.
+    RequestsPerMinute(u32) = count("max_requests_per_minute")
+);
+setting!(
+    /// `limit`: items per page (the core checks 1..=200).
+    Limit(i64) = integer("limit")
+);
+setting!(
+    /// `offset`: items to skip (the core checks it is not negative).
+    Offset(i64) = integer("offset")
+);
+setting!(
+    /// `concurrency`: downloads at once in `photos.save` (the core checks 1..=32).
+    Concurrency(i64) = integer("concurrency")
 );

@@ -18,22 +18,35 @@ use crate::runtime;
 /// How often a blocking call wakes up to let Python handle signals (Ctrl-C).
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
 
-/// What a call's task ends with: the core's answer, or how the task died.
-type Joined<T> = Result<headshotpro::Result<T>, JoinError>;
+/// What a call's task ends with: its answer, or how the task died.
+type Joined<T, E> = Result<Result<T, E>, JoinError>;
+
+/// An error a call can end with, raised in Python as its exception.
+pub(crate) trait Failure: Send + 'static {
+    /// The Python exception for this error.
+    fn into_pyerr(self, py: Python<'_>) -> PyErr;
+}
+
+impl Failure for headshotpro::Error {
+    fn into_pyerr(self, py: Python<'_>) -> PyErr {
+        to_pyerr(py, &self)
+    }
+}
 
 /// Runs `work` (the operation `operation`, e.g. `invites_create`) on the
 /// runtime. Without `event_loop` the call blocks the calling thread with the
 /// GIL released and returns the converted result; with an asyncio loop it
 /// returns an `asyncio.Future` of that loop at once.
-pub(crate) fn run<T, F>(
+pub(crate) fn run<T, E, F>(
     py: Python<'_>,
     event_loop: Option<Bound<'_, PyAny>>,
     operation: &'static str,
     work: F,
 ) -> PyResult<Py<PyAny>>
 where
-    F: Future<Output = headshotpro::Result<T>> + Send + 'static,
+    F: Future<Output = Result<T, E>> + Send + 'static,
     T: ToPython + Send + 'static,
+    E: Failure,
 {
     match event_loop {
         None => blocking(py, operation, work),
@@ -43,11 +56,12 @@ where
 
 /// Spawns `work` and a watcher that hands its end (answer or panic) to
 /// `deliver`; answers a handle that aborts `work`.
-fn spawn<T, F, D>(py: Python<'_>, work: F, deliver: D) -> PyResult<AbortHandle>
+fn spawn<T, E, F, D>(py: Python<'_>, work: F, deliver: D) -> PyResult<AbortHandle>
 where
-    F: Future<Output = headshotpro::Result<T>> + Send + 'static,
+    F: Future<Output = Result<T, E>> + Send + 'static,
     T: Send + 'static,
-    D: FnOnce(Joined<T>) + Send + 'static,
+    E: Send + 'static,
+    D: FnOnce(Joined<T, E>) + Send + 'static,
 {
     let runtime = runtime::get(py)?;
     let task = runtime.spawn(work);
@@ -56,18 +70,23 @@ where
     Ok(abort)
 }
 
-fn finish<T: ToPython>(py: Python<'_>, operation: &str, joined: Joined<T>) -> PyResult<Py<PyAny>> {
+fn finish<T: ToPython, E: Failure>(
+    py: Python<'_>,
+    operation: &str,
+    joined: Joined<T, E>,
+) -> PyResult<Py<PyAny>> {
     match joined {
         Ok(Ok(value)) => value.to_python(py),
-        Ok(Err(err)) => Err(to_pyerr(py, &err)),
+        Ok(Err(err)) => Err(err.into_pyerr(py)),
         Err(died) => Err(internal_error(py, operation, &died.to_string())),
     }
 }
 
-fn blocking<T, F>(py: Python<'_>, operation: &'static str, work: F) -> PyResult<Py<PyAny>>
+fn blocking<T, E, F>(py: Python<'_>, operation: &'static str, work: F) -> PyResult<Py<PyAny>>
 where
-    F: Future<Output = headshotpro::Result<T>> + Send + 'static,
+    F: Future<Output = Result<T, E>> + Send + 'static,
     T: ToPython + Send + 'static,
+    E: Failure,
 {
     let (sender, receiver) = sync_channel(1);
     let task = spawn(py, work, move |joined| {
@@ -97,15 +116,16 @@ where
     }
 }
 
-fn awaitable<T, F>(
+fn awaitable<T, E, F>(
     py: Python<'_>,
     event_loop: Bound<'_, PyAny>,
     operation: &'static str,
     work: F,
 ) -> PyResult<Py<PyAny>>
 where
-    F: Future<Output = headshotpro::Result<T>> + Send + 'static,
+    F: Future<Output = Result<T, E>> + Send + 'static,
     T: ToPython + Send + 'static,
+    E: Failure,
 {
     let future = event_loop.call_method0("create_future")?;
     let resolve = py.import("headshotpro._aio")?.getattr("resolve")?.unbind();

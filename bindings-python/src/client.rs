@@ -6,7 +6,8 @@ use headshotpro::{Client, RequestOptions};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 
-use crate::args::{ConnectTimeout, MaxRetries, Timeout};
+use crate::args::{ConnectTimeout, MaxRetries, RequestsPerMinute, Timeout};
+use crate::convert::ToPython;
 use crate::error::{construction_error, to_pyerr};
 
 /// The user agent prefix of this package; the core appends ` core/<version>`.
@@ -59,8 +60,10 @@ impl NativeClient {
 impl NativeClient {
     #[new]
     #[pyo3(signature = (
-        api_key, base_url, timeout, max_retries, connect_timeout=None, allow_insecure_http=false
+        api_key, base_url, timeout, max_retries, connect_timeout=None, allow_insecure_http=false,
+        proxy=None, extra_root_certificates=None, max_requests_per_minute=None
     ))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         api_key: Option<String>,
@@ -69,6 +72,9 @@ impl NativeClient {
         max_retries: MaxRetries,
         connect_timeout: Option<ConnectTimeout>,
         allow_insecure_http: bool,
+        proxy: Option<String>,
+        extra_root_certificates: Option<Vec<u8>>,
+        max_requests_per_minute: Option<RequestsPerMinute>,
     ) -> PyResult<Self> {
         let mut builder = Client::builder()
             .timeout(timeout.0)
@@ -83,6 +89,15 @@ impl NativeClient {
         }
         if let Some(url) = base_url {
             builder = builder.base_url(url);
+        }
+        if let Some(proxy) = proxy {
+            builder = builder.proxy(proxy);
+        }
+        if let Some(pem) = extra_root_certificates {
+            builder = builder.extra_root_certificates(pem);
+        }
+        if let Some(limit) = max_requests_per_minute {
+            builder = builder.max_requests_per_minute(limit.0);
         }
         let client = builder.build().map_err(|e| construction_error(py, e))?;
         crate::logging::refresh();
@@ -132,6 +147,19 @@ impl NativeClient {
     #[getter]
     fn user_agent(&self, py: Python<'_>) -> PyResult<String> {
         Ok(self.core(py)?.user_agent().to_owned())
+    }
+
+    /// The `X-RateLimit-*` headers of the last answer that carried them, as
+    /// a `RateLimitInfo`; `None` before any.
+    #[getter]
+    fn last_rate_limit(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.core(py)?.last_rate_limit().to_python(py)
+    }
+
+    /// The local cap on requests per minute, if one was set.
+    #[getter]
+    fn max_requests_per_minute(&self, py: Python<'_>) -> PyResult<Option<u32>> {
+        Ok(self.core(py)?.max_requests_per_minute())
     }
 
     /// Whether `close()` was called.

@@ -48,6 +48,18 @@ pub(crate) fn internal_error(py: Python<'_>, operation: &str, panic: &str) -> Py
     })())
 }
 
+/// An exception of `headshotpro._errors` by its class name, with the
+/// attributes in `attrs` (`message` at least): for errors that are not the
+/// core's, such as the in-process mock's control calls.
+pub(crate) fn named_error(
+    py: Python<'_>,
+    class_name: &str,
+    text: &str,
+    attrs: &Bound<'_, PyDict>,
+) -> PyErr {
+    into_pyerr(build(py, class_name, text, attrs))
+}
+
 fn into_pyerr(exception: PyResult<Bound<'_, PyAny>>) -> PyErr {
     match exception {
         Ok(exception) => PyErr::from_value(exception),

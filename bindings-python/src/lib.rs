@@ -12,11 +12,14 @@ mod convert;
 mod error;
 mod exit;
 mod logging;
+mod mock_server;
 mod operations;
+mod page;
 mod redact;
 mod runtime;
+mod save;
 #[cfg(debug_assertions)]
-mod testing;
+mod test_hooks;
 mod webhook;
 
 use pyo3::prelude::*;
@@ -37,9 +40,13 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<call::Canceller>()?;
+    m.add_class::<page::NativePage>()?;
     operations::register(m)?;
+    m.add_function(wrap_pyfunction!(save::photos_save, m)?)?;
+    m.add_class::<mock_server::NativeMockServer>()?;
+    m.add_function(wrap_pyfunction!(mock_server::mock_start, m)?)?;
     #[cfg(debug_assertions)]
-    testing::register(m)?;
+    test_hooks::register(m)?;
     m.add_function(wrap_pyfunction!(redact::redact_url, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::verify_webhook, m)?)?;

@@ -6,10 +6,13 @@
 //! functions rather than `NativeClient` methods because a pyclass has a single
 //! `#[pymethods]` block, which a macro cannot add methods to.
 
-use headshotpro::ModelStatus;
+use headshotpro::{
+    FavoriteListParams, LikedStatus, MemberListParams, MemberStatus, ModelCreateParams,
+    ModelListParams, ModelStatus, ModelVersion, PhotoInclude, PhotoListParams, PhotoStatus,
+};
 use pyo3::prelude::*;
 
-use crate::args::Timeout;
+use crate::args::{Limit, Offset, Timeout};
 use crate::call::run;
 use crate::client::NativeClient;
 
@@ -24,6 +27,7 @@ macro_rules! operations {
             $(#[$meta])*
             #[pyfunction]
             #[pyo3(signature = (client, $($arg,)* event_loop=None))]
+            #[allow(clippy::too_many_arguments)]
             fn $name(
                 py: Python<'_>,
                 client: &NativeClient,
@@ -66,9 +70,15 @@ operations! {
     /// `POST /api/v1/organization/teams/{team_id}/add-members`.
     teams_add_members(team_id: String, emails: Vec<String>) =>
         |c| c.teams().add_members(&team_id, &emails);
-    /// `POST /api/v2/organization/whitelabel/model/create`.
-    models_create(email: String, team_id: Option<String>, is_development: bool) =>
-        |c| c.models().create(&email, team_id.as_deref(), is_development);
+    /// `POST /api/v2/organization/whitelabel/model/create`, with the model `version`.
+    models_create(
+        email: String, team_id: Option<String>, is_development: bool, version: Option<String>
+    ) => |c| c.models().create_with(ModelCreateParams {
+        email,
+        team_id,
+        is_development,
+        version: version.as_deref().map(ModelVersion::from),
+    });
     /// `GET /api/v2/organization/whitelabel/model/get/{model_id}`.
     models_retrieve(model_id: String) => |c| c.models().retrieve(&model_id);
     /// `DELETE /api/v2/organization/whitelabel/model/delete/{model_id}`.
@@ -76,4 +86,61 @@ operations! {
     /// Polls `models_retrieve` until `until` (a wire status) or `deleted`.
     models_wait(model_id: String, until: String, timeout: Timeout) =>
         |c| c.models().wait(&model_id, ModelStatus::from(until.as_str()), timeout.0);
+    /// `GET /api/v2/organization/teams`.
+    teams_list() => |c| c.teams().list();
+    /// `GET /api/v2/organization/team`: one page of members.
+    members_list(status: Option<String>, limit: Option<Limit>, offset: Option<Offset>) =>
+        |c| c.members().list(MemberListParams {
+            status: status.as_deref().map(MemberStatus::from),
+            limit: limit.map(|l| l.0),
+            offset: offset.map(|o| o.0),
+        });
+    /// `GET /api/v2/organization/invites/{email}`.
+    invites_retrieve_by_email(email: String) => |c| c.invites().retrieve_by_email(&email);
+    /// `GET /api/v2/organization/models`: one page of models.
+    models_list(
+        status: Option<String>, team_id: Option<String>, limit: Option<Limit>, offset: Option<Offset>
+    ) => |c| c.models().list(ModelListParams {
+        status: status.as_deref().map(ModelStatus::from),
+        team_id,
+        limit: limit.map(|l| l.0),
+        offset: offset.map(|o| o.0),
+    });
+    /// `GET /api/v2/organization/models/{model_id}/photos`: one page of photos.
+    photos_list(
+        model_id: String,
+        status: Option<String>,
+        liked_status: Option<String>,
+        include: Option<String>,
+        limit: Option<Limit>,
+        offset: Option<Offset>
+    ) => |c| c.photos().list(&model_id, PhotoListParams {
+        status: status.as_deref().map(PhotoStatus::from),
+        liked_status: liked_status.as_deref().map(LikedStatus::from),
+        include: include.as_deref().map(PhotoInclude::from),
+        limit: limit.map(|l| l.0),
+        offset: offset.map(|o| o.0),
+    });
+    /// `GET /api/v2/organization/models/{model_id}/photos/{photo_id}`.
+    photos_retrieve(model_id: String, photo_id: String, include: Option<String>) =>
+        |c| c.photos().retrieve(&model_id, &photo_id, include.as_deref().map(PhotoInclude::from));
+    /// `GET /api/v2/organization/models/{model_id}/photos/favorite`.
+    photos_favorite(model_id: String, include: Option<String>) =>
+        |c| c.photos().favorite(&model_id, include.as_deref().map(PhotoInclude::from));
+    /// `POST /api/v2/organization/models/{model_id}/photos/download`.
+    photos_download_links(model_id: String, photo_ids: Option<Vec<String>>, include: Option<String>) =>
+        |c| c.photos().download_links(
+            &model_id,
+            photo_ids.as_deref(),
+            include.as_deref().map(PhotoInclude::from),
+        );
+    /// `GET /api/v2/organization/photos/favorites`: one page of favorites.
+    photos_favorites(
+        team_id: Option<String>, include: Option<String>, limit: Option<Limit>, offset: Option<Offset>
+    ) => |c| c.photos().favorites(FavoriteListParams {
+        team_id,
+        include: include.as_deref().map(PhotoInclude::from),
+        limit: limit.map(|l| l.0),
+        offset: offset.map(|o| o.0),
+    });
 }

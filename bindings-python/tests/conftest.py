@@ -1,10 +1,10 @@
-"""Fixtures: one real headshotpro-mock per session, reset before every test."""
+"""Fixtures: one in-process ``headshotpro.testing.MockServer`` per session,
+reset before every test (the package's own test helper, dogfooded)."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
 import time
 import urllib.request
 from pathlib import Path
@@ -13,54 +13,27 @@ from typing import Any, Callable, Dict, Iterator, List, Optional
 import pytest
 
 import headshotpro
+from headshotpro.testing import MockServer, RecordedRequest
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def mock_binary() -> str:
-    path = os.environ.get("HEADSHOTPRO_MOCK_BIN") or str(REPO / "target" / "debug" / "headshotpro-mock")
-    if not Path(path).is_file():
-        pytest.fail(f"headshotpro-mock not found at {path}: run `cargo build -p headshotpro-mock`")
-    return path
+def requests_to(mock: MockServer, path: str = "", method: Optional[str] = None) -> List[RecordedRequest]:
+    """The logged requests whose path starts with ``path`` (and whose method is ``method``)."""
+    return [
+        r for r in mock.requests() if r.path.startswith(path) and (method is None or r.method == method)
+    ]
 
 
-class Mock:
-    """A running headshotpro-mock and its control API."""
-
-    def __init__(self, process: "subprocess.Popen[bytes]", url: str, api_key: str) -> None:
-        self.process = process
-        self.url = url
-        self.api_key = api_key
-
-    def control(self, method: str, path: str, body: Optional[Any] = None) -> Any:
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.url + path, data=data, method=method)
-        if data is not None:
-            request.add_header("Content-Type", "application/json")
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            return json.loads(answer.read() or b"null")
-
-    def reset(self) -> None:
-        self.control("POST", "/__mock/reset")
-
-    def organization(self, **fields: Any) -> None:
-        self.control("PUT", "/__mock/organization", fields)
-
-    def fault(self, path: str, *, times: int = 1, **fields: Any) -> None:
-        self.control("POST", "/__mock/faults", {"path": path, "times": times, **fields})
-
-    def requests(self, path: str = "", method: Optional[str] = None) -> List[Dict[str, Any]]:
-        log = self.control("GET", "/__mock/requests")
-        entries: List[Dict[str, Any]] = log if isinstance(log, list) else log["requests"]
-        return [
-            e
-            for e in entries
-            if e["path"].startswith(path) and (method is None or e["method"] == method)
-        ]
-
-    def webhooks(self) -> List[Dict[str, Any]]:
-        log = self.control("GET", "/__mock/webhooks")
-        return log if isinstance(log, list) else list(log["webhooks"])
+def http_control(mock: MockServer, method: str, path: str, body: Optional[Any] = None) -> Dict[str, Any]:
+    """A call of the mock's HTTP control API (``/__mock/...``): what a forked
+    child process uses, since the server runs in its parent."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(mock.url + path, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        result: Dict[str, Any] = json.loads(answer.read())
+    return result
 
 
 def in_forked_child(body: Callable[[], bool]) -> None:
@@ -87,48 +60,25 @@ def in_forked_child(body: Callable[[], bool]) -> None:
 
 
 @pytest.fixture(scope="session")
-def mock_server() -> Iterator[Mock]:
-    process = subprocess.Popen(
-        [
-            mock_binary(),
-            "--port", "0",
-            "--host", "127.0.0.1",
-            "--dev-step-ms", "50",
-            "--webhook-delay-ms", "0",
-            "--webhook-retry-ms", "50",
-            "--exit-on-stdin-close",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    try:
-        assert process.stdout is not None
-        first = json.loads(process.stdout.readline())
-        yield Mock(process, first["url"], first["api_key"])
-    finally:
-        if process.stdin is not None:
-            process.stdin.close()
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+def mock_server() -> Iterator[MockServer]:
+    with MockServer() as server:
+        yield server
 
 
 @pytest.fixture
-def mock(mock_server: Mock) -> Mock:
+def mock(mock_server: MockServer) -> MockServer:
     mock_server.reset()
     return mock_server
 
 
 @pytest.fixture
-def client(mock: Mock) -> Iterator[headshotpro.Client]:
-    with headshotpro.Client(mock.api_key, base_url=mock.url) as c:
+def client(mock: MockServer) -> Iterator[headshotpro.Client]:
+    with mock.client() as c:
         yield c
 
 
 @pytest.fixture
-def quick(mock: Mock) -> Iterator[headshotpro.Client]:
+def quick(mock: MockServer) -> Iterator[headshotpro.Client]:
     """A client that does not retry."""
-    with headshotpro.Client(mock.api_key, base_url=mock.url, max_retries=0) as c:
+    with mock.client(max_retries=0) as c:
         yield c

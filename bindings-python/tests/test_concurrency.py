@@ -15,13 +15,15 @@ import pytest
 import headshotpro
 from headshotpro import Client
 
-from .conftest import Mock, in_forked_child
+from headshotpro.testing import MockServer
+
+from .conftest import in_forked_child, requests_to
 
 CREDITS = "/api/v1/organization/credits"
 
 
-def test_threads_run_in_parallel(client: Client, mock: Mock) -> None:
-    mock.fault(CREDITS, status=200, body=json.dumps({"success": True, "credits": 7}),
+def test_threads_run_in_parallel(client: Client, mock: MockServer) -> None:
+    mock.inject_fault(None, CREDITS, status=200, body=json.dumps({"success": True, "credits": 7}),
                delay_ms=500, times=8)
     results: List[int] = []
 
@@ -39,23 +41,23 @@ def test_threads_run_in_parallel(client: Client, mock: Mock) -> None:
     assert elapsed < 2.5, f"8 delayed calls took {elapsed:.2f} s: the GIL was held"
 
 
-def test_asyncio_gather_100(mock: Mock) -> None:
+def test_asyncio_gather_100(mock: MockServer) -> None:
     async def main() -> List[int]:
         async with headshotpro.AsyncClient(mock.api_key, base_url=mock.url) as client:
             return await asyncio.gather(*(client.organization.credits() for _ in range(100)))
 
     assert asyncio.run(main()) == [100] * 100
-    assert len(mock.requests(CREDITS)) == 100
+    assert len(requests_to(mock, CREDITS)) == 100
 
 
-def test_cancelling_the_task_drops_the_request(mock: Mock) -> None:
+def test_cancelling_the_task_drops_the_request(mock: MockServer) -> None:
     body = json.dumps({"success": False, "error": "slow down", "code": "RATE_LIMIT_EXCEEDED"})
-    mock.fault(CREDITS, status=429, body=body, headers={"Retry-After": "1"})
+    mock.inject_fault(None, CREDITS, status=429, body=body, headers={"Retry-After": "1"})
 
     async def main() -> None:
         client = headshotpro.AsyncClient(mock.api_key, base_url=mock.url)
         task = asyncio.ensure_future(client.organization.credits())
-        while not mock.requests(CREDITS):
+        while not requests_to(mock, CREDITS):
             await asyncio.sleep(0.02)
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
@@ -65,10 +67,10 @@ def test_cancelling_the_task_drops_the_request(mock: Mock) -> None:
         await client.close()
 
     asyncio.run(main())
-    assert len(mock.requests(CREDITS)) == 1
+    assert len(requests_to(mock, CREDITS)) == 1
 
 
-def test_async_client_across_loops(mock: Mock) -> None:
+def test_async_client_across_loops(mock: MockServer) -> None:
     client = headshotpro.AsyncClient(mock.api_key, base_url=mock.url)
     assert asyncio.run(client.organization.credits()) == 100
     assert asyncio.run(client.organization.credits()) == 100
@@ -76,7 +78,7 @@ def test_async_client_across_loops(mock: Mock) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX only")
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
-def test_fork_child_uses_existing_and_new_clients(client: Client, mock: Mock) -> None:
+def test_fork_child_uses_existing_and_new_clients(client: Client, mock: MockServer) -> None:
     assert client.organization.credits() == 100  # the parent's runtime and pool exist
 
     def child() -> bool:
@@ -92,10 +94,10 @@ def test_fork_child_uses_existing_and_new_clients(client: Client, mock: Mock) ->
 
 
 def test_logging_goes_to_the_headshotpro_logger(
-    mock: Mock, caplog: pytest.LogCaptureFixture
+    mock: MockServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     key = mock.api_key
-    mock.fault(CREDITS, status=503)
+    mock.inject_fault(None, CREDITS, status=503)
     with caplog.at_level(logging.DEBUG, logger="headshotpro"):
         with Client(key, base_url=mock.url) as client:
             client.organization.credits()
@@ -111,7 +113,7 @@ def test_logging_goes_to_the_headshotpro_logger(
     assert all(key not in r.getMessage() for r in caplog.records)
 
 
-def test_no_network_in_del(mock: Mock) -> None:
+def test_no_network_in_del(mock: MockServer) -> None:
     client = Client(mock.api_key, base_url=mock.url)
     client.organization.credits()
     del client

@@ -12,7 +12,9 @@ import pytest
 import headshotpro
 from headshotpro import Client
 
-from .conftest import Mock
+from headshotpro.testing import MockServer
+
+from .conftest import requests_to
 
 SECRET_KEY = "hp_live_supersecret_0123456789"
 
@@ -24,12 +26,12 @@ def closed_port() -> int:
     return port
 
 
-def api_fault(mock: Mock, path: str, status: int, code: str, message: str, **extra: Any) -> None:
+def api_fault(mock: MockServer, path: str, status: int, code: str, message: str, **extra: Any) -> None:
     body = json.dumps({"success": False, "error": message, "code": code})
-    mock.fault(path, status=status, body=body, **extra)
+    mock.inject_fault(None, path, status=status, body=body, **extra)
 
 
-def test_invalid_argument_sends_nothing(quick: Client, mock: Mock) -> None:
+def test_invalid_argument_sends_nothing(quick: Client, mock: MockServer) -> None:
     with pytest.raises(headshotpro.InvalidArgumentError) as info:
         quick.invites.create("not-an-email")
     assert isinstance(info.value, ValueError)
@@ -37,7 +39,7 @@ def test_invalid_argument_sends_nothing(quick: Client, mock: Mock) -> None:
         quick.models.retrieve("..")
     with pytest.raises(headshotpro.InvalidArgumentError):
         quick.teams.add_members("t1", [])
-    assert mock.requests("/api/") == []
+    assert requests_to(mock, "/api/") == []
 
 
 def test_not_found(quick: Client) -> None:
@@ -60,7 +62,7 @@ def test_bad_request(quick: Client) -> None:
     assert (info.value.status, info.value.code) == (400, "ALREADY_DELETED")
 
 
-def test_authentication(mock: Mock) -> None:
+def test_authentication(mock: MockServer) -> None:
     with Client(SECRET_KEY, base_url=mock.url, max_retries=0) as c:
         with pytest.raises(headshotpro.AuthenticationError) as info:
             c.organization.retrieve()
@@ -70,7 +72,7 @@ def test_authentication(mock: Mock) -> None:
     assert SECRET_KEY not in repr(c)
 
 
-def test_insufficient_credits(quick: Client, mock: Mock) -> None:
+def test_insufficient_credits(quick: Client, mock: MockServer) -> None:
     api_fault(mock, "/api/v2/organization/whitelabel/model/create", 402,
               "INSUFFICIENT_CREDITS", "Insufficient credits")
     with pytest.raises(headshotpro.InsufficientCreditsError) as info:
@@ -78,14 +80,14 @@ def test_insufficient_credits(quick: Client, mock: Mock) -> None:
     assert (info.value.status, info.value.code) == (402, "INSUFFICIENT_CREDITS")
 
 
-def test_permission_denied(quick: Client, mock: Mock) -> None:
-    mock.organization(whitelabel=False)
+def test_permission_denied(quick: Client, mock: MockServer) -> None:
+    mock.set_organization(whitelabel=False)
     with pytest.raises(headshotpro.PermissionDeniedError) as info:
         quick.models.create("ada@example.com", is_development=True)
     assert info.value.status == 403
 
 
-def test_rate_limit_carries_headers(quick: Client, mock: Mock) -> None:
+def test_rate_limit_carries_headers(quick: Client, mock: MockServer) -> None:
     api_fault(mock, "/api/v1/organization/credits", 429, "RATE_LIMIT_EXCEEDED", "Too many",
               headers={"Retry-After": "7", "X-RateLimit-Limit": "300",
                        "X-RateLimit-Remaining": "0",
@@ -100,16 +102,16 @@ def test_rate_limit_carries_headers(quick: Client, mock: Mock) -> None:
     assert (copy.retry_after, copy.reset_at, copy.rate_limit_limit) == (7.0, e.reset_at, 300)
 
 
-def test_invite_limit_never_retried(client: Client, mock: Mock) -> None:
+def test_invite_limit_never_retried(client: Client, mock: MockServer) -> None:
     api_fault(mock, "/api/v1/organization/invite", 429, "INVITE_LIMIT_EXCEEDED", "Too many invites")
     with pytest.raises(headshotpro.InviteLimitError) as info:
         client.invites.create("ada@example.com")
     assert info.value.code == "INVITE_LIMIT_EXCEEDED"
-    assert len(mock.requests("/api/v1/organization/invite", "POST")) == 1
+    assert len(requests_to(mock, "/api/v1/organization/invite", "POST")) == 1
 
 
-def test_server_error(quick: Client, mock: Mock) -> None:
-    mock.fault("/api/v1/organization", status=500)
+def test_server_error(quick: Client, mock: MockServer) -> None:
+    mock.inject_fault(None, "/api/v1/organization", status=500)
     with pytest.raises(headshotpro.ServerError) as info:
         quick.organization.retrieve()
     assert (info.value.status, info.value.code) == (500, "INJECTED")
@@ -124,8 +126,8 @@ def test_connection_refused() -> None:
     assert SECRET_KEY not in str(info.value) and SECRET_KEY not in repr(info.value)
 
 
-def test_timeout(mock: Mock) -> None:
-    mock.fault("/api/v1/organization/credits", delay_ms=3000)
+def test_timeout(mock: MockServer) -> None:
+    mock.inject_fault(None, "/api/v1/organization/credits", delay_ms=3000)
     with Client(mock.api_key, base_url=mock.url, timeout=0.3, max_retries=0) as c:
         with pytest.raises(headshotpro.APITimeoutError) as info:
             c.organization.credits()
@@ -133,8 +135,8 @@ def test_timeout(mock: Mock) -> None:
     assert info.value.may_have_reached_server
 
 
-def test_response_decode(quick: Client, mock: Mock) -> None:
-    mock.fault("/api/v1/organization/credits", status=200, body="this is not json")
+def test_response_decode(quick: Client, mock: MockServer) -> None:
+    mock.inject_fault(None, "/api/v1/organization/credits", status=200, body="this is not json")
     with pytest.raises(headshotpro.ResponseDecodeError) as info:
         quick.organization.credits()
     assert info.value.status == 200
@@ -146,8 +148,8 @@ def test_webhook_verification_error() -> None:
         headshotpro.verify_webhook(b"{}", {}, "secret")
 
 
-def _raisers(mock: Mock, quick: Client) -> List[Callable[[], object]]:
-    mock.fault("/api/v1/organization/credits", status=503)
+def _raisers(mock: MockServer, quick: Client) -> List[Callable[[], object]]:
+    mock.inject_fault(None, "/api/v1/organization/credits", status=503)
     return [
         lambda: quick.invites.create("nope"),
         lambda: quick.models.retrieve("missing"),
@@ -156,7 +158,7 @@ def _raisers(mock: Mock, quick: Client) -> List[Callable[[], object]]:
     ]
 
 
-def test_every_exception_pickles_with_attributes(quick: Client, mock: Mock) -> None:
+def test_every_exception_pickles_with_attributes(quick: Client, mock: MockServer) -> None:
     for raiser in _raisers(mock, quick):
         with pytest.raises(headshotpro.HeadshotProError) as info:
             raiser()
@@ -174,7 +176,7 @@ def test_user_built_exceptions() -> None:
     assert (copy.message, copy.status, copy.code) == ("gone", 404, "NOT_FOUND")
 
 
-def test_key_never_in_repr_or_str(mock: Mock) -> None:
+def test_key_never_in_repr_or_str(mock: MockServer) -> None:
     c = Client(SECRET_KEY, base_url=mock.url)
     assert SECRET_KEY not in repr(c) and SECRET_KEY not in str(c)
     assert SECRET_KEY not in repr(c._native)

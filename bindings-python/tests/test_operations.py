@@ -14,7 +14,9 @@ import pytest
 import headshotpro
 from headshotpro import InviteStatus, ModelStatus
 
-from .conftest import Mock
+from headshotpro.testing import MockServer
+
+from .conftest import requests_to
 
 
 def test_organization_and_credits(client: headshotpro.Client) -> None:
@@ -25,7 +27,7 @@ def test_organization_and_credits(client: headshotpro.Client) -> None:
     assert client.organization.credits() == 100
 
 
-def test_teams(client: headshotpro.Client, mock: Mock) -> None:
+def test_teams(client: headshotpro.Client, mock: MockServer) -> None:
     org = client.teams.create("Design")
     team = org.teams[0]
     assert team.name == "Design"
@@ -33,15 +35,15 @@ def test_teams(client: headshotpro.Client, mock: Mock) -> None:
     assert [t.name for t in org.teams] == ["Brand"]
     for email in ("ada@example.com", "bob@example.com"):
         invite = client.invites.create(email)
-        mock.control("POST", f"/__mock/invites/{invite.id}/accept")
+        mock.accept_invite(invite.id)
     org = client.teams.add_members(team.id, ["ada@example.com", "bob@example.com"])
     assert org.teams[0].id == team.id
-    assert mock.requests("/api/v1/organization/teams/", "POST")[0]["body"] is not None
+    assert requests_to(mock, "/api/v1/organization/teams/", "POST")[0].body is not None
     org = client.teams.delete(team.id)
     assert org.teams == []
 
 
-def test_invites(client: headshotpro.Client, mock: Mock) -> None:
+def test_invites(client: headshotpro.Client, mock: MockServer) -> None:
     org = client.teams.create("Design")
     invite = client.invites.create("ada@example.com", team_id=org.teams[0].id)
     assert invite.email == "ada@example.com"
@@ -54,7 +56,7 @@ def test_invites(client: headshotpro.Client, mock: Mock) -> None:
     details = client.invites.retrieve(invite.id)
     assert details.status == InviteStatus.PENDING_INVITE
     assert details.status == "pending-invite"
-    mock.control("POST", f"/__mock/invites/{invite.id}/accept")
+    mock.accept_invite(invite.id)
     assert client.invites.retrieve(invite.id).status == "waiting-for-upload"
     other = client.invites.create("bob@example.com")
     assert other.team_id is None
@@ -62,19 +64,19 @@ def test_invites(client: headshotpro.Client, mock: Mock) -> None:
     assert client.invites.retrieve(other.id).status == InviteStatus.REVOKED
 
 
-def test_models(client: headshotpro.Client, mock: Mock) -> None:
+def test_models(client: headshotpro.Client, mock: MockServer) -> None:
     model = client.models.create("ada@example.com", is_development=True)
     assert model.status == ModelStatus.ONBOARDING
     assert model.is_development
     again = client.models.retrieve(model.model_id)
     assert (again.model_id, again.status) == (model.model_id, model.status)
-    mock.control("POST", f"/__mock/models/{model.model_id}/complete-onboarding")
+    mock.complete_onboarding(model.model_id)
     active = client.models.wait(model.model_id, until="active", timeout=30)
     assert active.status == "active"
     deleted = client.models.delete(model.model_id)
     assert deleted.model_id == model.model_id
     assert deleted.message
-    body = mock.requests("/api/v2/organization/whitelabel/model/create")[0]["body"]
+    body = requests_to(mock, "/api/v2/organization/whitelabel/model/create")[0].body
     assert "isDevelopment" in str(body)
 
 
@@ -149,7 +151,7 @@ def test_methods_show_their_signatures_and_docs(client: headshotpro.Client) -> N
     assert headshotpro.ModelsResource.retrieve.__doc__ == "One model."
 
 
-def test_async_every_operation(mock: Mock) -> None:
+def test_async_every_operation(mock: MockServer) -> None:
     async def main() -> None:
         async with headshotpro.AsyncClient(mock.api_key, base_url=mock.url) as client:
             org = await client.organization.retrieve()
@@ -159,7 +161,7 @@ def test_async_every_operation(mock: Mock) -> None:
             team_id = org.teams[0].id
             await client.teams.update(team_id, "Brand")
             member = await client.invites.create("ada@example.com")
-            mock.control("POST", f"/__mock/invites/{member.id}/accept")
+            mock.accept_invite(member.id)
             await client.teams.add_members(team_id, ["ada@example.com"])
             invite = await client.invites.create("bob@example.com", team_id=team_id)
             assert invite.id in [i.id for i in await client.invites.list()]
@@ -168,7 +170,7 @@ def test_async_every_operation(mock: Mock) -> None:
             await client.teams.delete(team_id)
             model = await client.models.create("ada@example.com", is_development=True)
             assert (await client.models.retrieve(model.model_id)).model_id == model.model_id
-            mock.control("POST", f"/__mock/models/{model.model_id}/complete-onboarding")
+            mock.complete_onboarding(model.model_id)
             active = await client.models.wait(model.model_id, until="active", timeout=30)
             assert active.status == ModelStatus.ACTIVE
             assert (await client.models.delete(model.model_id)).model_id == model.model_id
@@ -179,7 +181,7 @@ def test_async_every_operation(mock: Mock) -> None:
     asyncio.run(main())
 
 
-def test_client_settings(mock: Mock, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_client_settings(mock: MockServer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HEADSHOTPRO_API_KEY", mock.api_key)
     monkeypatch.setenv("HEADSHOTPRO_BASE_URL", mock.url)
     with headshotpro.Client() as client:
@@ -188,8 +190,7 @@ def test_client_settings(mock: Mock, monkeypatch: pytest.MonkeyPatch) -> None:
     assert client.closed
     with pytest.raises(RuntimeError):
         client.organization.credits()
-    ua = mock.requests("/api/v1/organization/credits")[0]["headers"]
-    agent = {k.lower(): v for k, v in ua.items()}["user-agent"]
+    agent = requests_to(mock, "/api/v1/organization/credits")[0].header("user-agent") or ""
     assert agent.startswith(f"headshotpro-python/{headshotpro.__version__} core/")
 
 

@@ -12,29 +12,31 @@ import pytest
 import headshotpro
 from headshotpro import AsyncClient, Client
 
-from .conftest import Mock, in_forked_child
+from headshotpro.testing import MockServer
+
+from .conftest import http_control, in_forked_child, requests_to
 
 CREDITS = "/api/v1/organization/credits"
 
 
-def test_options_apply_and_the_original_is_unchanged(client: Client, mock: Mock) -> None:
+def test_options_apply_and_the_original_is_unchanged(client: Client, mock: MockServer) -> None:
     strict = client.with_options(timeout=0.2, max_retries=0)
     assert type(strict) is Client
     assert (strict.timeout, strict.max_retries) == (0.2, 0)
     assert (client.timeout, client.max_retries) == (60.0, 2)
     assert strict.base_url == client.base_url and strict.user_agent == client.user_agent
 
-    mock.fault(CREDITS, status=503, delay_ms=1000)
+    mock.inject_fault(None, CREDITS, status=503, delay_ms=1000)
     with pytest.raises(headshotpro.APITimeoutError):
         strict.organization.credits()
-    assert len(mock.requests(CREDITS)) == 1
+    assert len(requests_to(mock, CREDITS)) == 1
 
-    mock.fault(CREDITS, status=503)
+    mock.inject_fault(None, CREDITS, status=503)
     assert client.organization.credits() == 100  # still retries
-    assert len(mock.requests(CREDITS)) == 3
+    assert len(requests_to(mock, CREDITS)) == 3
 
 
-def test_unset_options_keep_the_clients(mock: Mock) -> None:
+def test_unset_options_keep_the_clients(mock: MockServer) -> None:
     with Client(mock.api_key, base_url=mock.url, timeout=7, max_retries=4) as client:
         shorter = client.with_options(timeout=2)
         assert (shorter.timeout, shorter.max_retries) == (2.0, 4)
@@ -47,7 +49,7 @@ def test_unset_options_keep_the_clients(mock: Mock) -> None:
         assert (same.timeout, same.max_retries) == (7.0, 4)
 
 
-def test_closing_one_leaves_the_other_usable(mock: Mock) -> None:
+def test_closing_one_leaves_the_other_usable(mock: MockServer) -> None:
     client = Client(mock.api_key, base_url=mock.url)
     derived = client.with_options(max_retries=0)
     derived.close()
@@ -66,18 +68,18 @@ BAD_RETRIES = [-1, 2**32, 2**80, 1.5, "2", True, None]
 BAD_SECONDS = [-1, -0.5, float("nan"), float("inf"), 1e300, "5", True, None]
 
 
-def test_invalid_options(client: Client, mock: Mock) -> None:
+def test_invalid_options(client: Client, mock: MockServer) -> None:
     for retries in BAD_RETRIES[:-1]:
         with pytest.raises(headshotpro.InvalidArgumentError, match="max_retries must be"):
             client.with_options(max_retries=retries)  # type: ignore[arg-type]
     for seconds in BAD_SECONDS[:-1]:
         with pytest.raises(headshotpro.InvalidArgumentError, match="timeout must be"):
             client.with_options(timeout=seconds)  # type: ignore[arg-type]
-    assert mock.requests("/api/") == []
+    assert requests_to(mock, "/api/") == []
 
 
 @pytest.mark.parametrize("client_class", [Client, AsyncClient])
-def test_invalid_settings_raise_invalid_argument(client_class: type, mock: Mock) -> None:
+def test_invalid_settings_raise_invalid_argument(client_class: type, mock: MockServer) -> None:
     def build(**settings: object) -> None:
         client_class(mock.api_key, base_url=mock.url, **settings)
 
@@ -92,15 +94,15 @@ def test_invalid_settings_raise_invalid_argument(client_class: type, mock: Mock)
     build(max_retries=0, timeout=0.5, connect_timeout=2)
 
 
-def test_wait_timeout_and_webhook_tolerance_are_checked(client: Client, mock: Mock) -> None:
+def test_wait_timeout_and_webhook_tolerance_are_checked(client: Client, mock: MockServer) -> None:
     with pytest.raises(headshotpro.InvalidArgumentError, match="timeout must be"):
         client.models.wait("m1", timeout=-1)
     with pytest.raises(headshotpro.InvalidArgumentError, match="tolerance must be"):
         headshotpro.verify_webhook(b"{}", {}, "secret", tolerance=-5)
-    assert mock.requests("/api/") == []
+    assert requests_to(mock, "/api/") == []
 
 
-def test_connect_timeout_applies(mock: Mock) -> None:
+def test_connect_timeout_applies(mock: MockServer) -> None:
     # A listener whose accept queue is full drops new connection attempts, so
     # connecting hangs until the connect timeout (the default would be 10 s).
     with socket.socket() as listener, socket.socket() as queued:
@@ -116,7 +118,7 @@ def test_connect_timeout_applies(mock: Mock) -> None:
     assert info.value.operation == "organization.credits"
 
 
-def test_plain_http_needs_allow_insecure_http(mock: Mock) -> None:
+def test_plain_http_needs_allow_insecure_http(mock: MockServer) -> None:
     with pytest.raises(headshotpro.InvalidArgumentError) as info:
         Client(mock.api_key, base_url="http://api.example.com")
     assert "pass allow_insecure_http=True to the client" in str(info.value)
@@ -125,21 +127,21 @@ def test_plain_http_needs_allow_insecure_http(mock: Mock) -> None:
     assert insecure.base_url.startswith("http://api.example.com")
 
 
-def test_async_options_apply_and_the_original_is_unchanged(mock: Mock) -> None:
+def test_async_options_apply_and_the_original_is_unchanged(mock: MockServer) -> None:
     async def main() -> None:
         async with AsyncClient(mock.api_key, base_url=mock.url) as client:
             strict = client.with_options(timeout=0.2, max_retries=0)
             assert type(strict) is AsyncClient
             assert (strict.timeout, strict.max_retries) == (0.2, 0)
 
-            mock.fault(CREDITS, status=503, delay_ms=1000)
+            mock.inject_fault(None, CREDITS, status=503, delay_ms=1000)
             with pytest.raises(headshotpro.APITimeoutError):
                 await strict.organization.credits()
-            assert len(mock.requests(CREDITS)) == 1
+            assert len(requests_to(mock, CREDITS)) == 1
 
-            mock.fault(CREDITS, status=503)
+            mock.inject_fault(None, CREDITS, status=503)
             assert await client.organization.credits() == 100
-            assert len(mock.requests(CREDITS)) == 3
+            assert len(requests_to(mock, CREDITS)) == 3
             assert (client.timeout, client.max_retries) == (60.0, 2)
 
     asyncio.run(main())
@@ -147,7 +149,7 @@ def test_async_options_apply_and_the_original_is_unchanged(mock: Mock) -> None:
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX only")
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
-def test_derived_client_keeps_its_options_after_fork(client: Client, mock: Mock) -> None:
+def test_derived_client_keeps_its_options_after_fork(client: Client, mock: MockServer) -> None:
     strict = client.with_options(timeout=0.2, max_retries=0)
     assert strict.organization.credits() == 100  # its pool and the runtime exist
 
@@ -155,13 +157,14 @@ def test_derived_client_keeps_its_options_after_fork(client: Client, mock: Mock)
         # The child rebuilds the derived client's pool from its own settings.
         if (strict.timeout, strict.max_retries) != (0.2, 0) or strict.organization.credits() != 100:
             return False
-        mock.fault(CREDITS, status=503, delay_ms=1000)
+        http_control(mock, "POST", "/__mock/faults", {"path": CREDITS, "status": 503, "delay_ms": 1000})
         try:
             strict.organization.credits()
             return False
         except headshotpro.APITimeoutError:
             pass
-        return len(mock.requests(CREDITS)) == 3 and client.organization.credits() == 100
+        log = http_control(mock, "GET", "/__mock/requests")["requests"]
+        return len([r for r in log if r["path"] == CREDITS]) == 3 and client.organization.credits() == 100
 
     in_forked_child(child)
     assert strict.organization.credits() == 100  # the parent's derived client still works

@@ -12,7 +12,7 @@ import pytest
 import headshotpro
 from headshotpro import _native
 
-from .conftest import Mock
+from headshotpro.testing import MockServer
 
 # Debug builds only (the test wheel is one): panics inside the runtime.
 panic_in_runtime: Callable[..., Any] = getattr(_native, "_panic_in_runtime")
@@ -60,7 +60,7 @@ def test_an_awaitable_resolves() -> None:
     check(info.value)
 
 
-def test_the_clients_keep_working_after_a_panic(mock: Mock) -> None:
+def test_the_clients_keep_working_after_a_panic(mock: MockServer) -> None:
     with pytest.raises(headshotpro.HeadshotProError):
         panic_in_runtime()
 

@@ -11,7 +11,7 @@ import pytest
 import headshotpro
 from headshotpro import WebhookEventType, parse_webhook, sign_webhook, verify_webhook
 
-from .conftest import Mock
+from headshotpro.testing import MockServer
 
 BODY = json.dumps({
     "id": "evt_1",
@@ -85,35 +85,12 @@ def test_empty_secret_is_an_invalid_argument() -> None:
         verify_webhook(BODY, signed(), "")
 
 
-def test_mock_delivers_verifiable_webhooks(client: headshotpro.Client, mock: Mock) -> None:
-    import http.server
-    import queue
-    import threading
-
-    received: "queue.Queue[headshotpro.WebhookEvent]" = queue.Queue()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            raw = self.rfile.read(int(self.headers["Content-Length"]))
-            try:
-                received.put(verify_webhook(raw, self.headers, SECRET))
-                self.send_response(200)
-            except headshotpro.WebhookVerificationError:
-                self.send_response(400)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        mock.organization(webhookUrl=f"http://127.0.0.1:{server.server_port}/hook",
-                          webhookSecret=SECRET)
+def test_mock_delivers_verifiable_webhooks(client: headshotpro.Client, mock: MockServer) -> None:
+    with mock.capture_webhooks(SECRET) as events:
+        assert mock.organization().webhook_secret == SECRET
         model = client.models.create("ada@example.com", is_development=True)
-        event = received.get(timeout=20)
-        assert event.event == "model.created"
+        (event,) = events.wait(1, event="model.created")
         assert event.object.id == model.model_id
-    finally:
-        server.shutdown()
-        server.server_close()
+        delivery = events.deliveries[0]
+        assert verify_webhook(delivery.body, delivery.headers, SECRET) == event
+    assert mock.organization().webhook_url is None

@@ -1,9 +1,12 @@
 """The whole public surface as a user types it; checked with ``mypy --strict``
-(see test_typing.py), never imported by the tests."""
+(see test_typing.py), never imported by the tests. Each ``reveal_type`` line
+ends with the type mypy must reveal there (module names left out)."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import pathlib
 import pickle
 from datetime import datetime
 from typing import Dict, List, Optional, Tuple
@@ -23,6 +26,7 @@ from headshotpro import (
     WebhookEvent,
     WebhookEventType,
 )
+from headshotpro.testing import MockServer, WebhookCapture
 
 
 def sync_surface(client: Client) -> None:
@@ -113,3 +117,68 @@ def errors_and_webhooks() -> None:
     kind: bool = event.event == WebhookEventType.MODEL_CREATED
     when: Optional[datetime] = event.object.finished_at
     print(kind, when, headshotpro.__version__)
+
+
+def current_api(client: Client, directory: pathlib.Path) -> None:
+    page = client.members.list(status="finished", limit=200)
+    reveal_type(page)  # SyncPage[Member]
+    reveal_type(page.items)  # builtins.list[Member]
+    reveal_type(page.next_page())  # SyncPage[Member] | None
+    for member in page:
+        reveal_type(member)  # Member
+    reveal_type(page.iter_pages())  # typing.Iterator[SyncPage[Member]]
+    total: int = page.total
+    more: bool = page.has_more and page.has_next_page()
+    reveal_type(client.models.list(status=headshotpro.ModelStatus.ACTIVE, team_id="t"))  # SyncPage[ModelSummary]
+    reveal_type(client.photos.list("m", liked_status="loved", include="all", offset=3))  # SyncPage[Photo]
+    reveal_type(client.photos.favorites(team_id="t"))  # SyncPage[FavoritePhoto]
+    reveal_type(client.photos.favorite("m"))  # Photo | None
+    reveal_type(client.photos.download_links("m", photo_ids=["p1"]))  # DownloadLinks
+    reveal_type(client.invites.retrieve_by_email("a@b.co"))  # InviteV2
+    reveal_type(client.teams.list())  # builtins.list[Team]
+    model: Model = client.models.create("a@b.co", version=headshotpro.ModelVersion.ONE_SHOT)
+    model = client.models.create("a@b.co", version="lora")
+
+    def progress(p: headshotpro.SaveProgress) -> None:
+        print(p.photo_id, p.completed, p.total)
+
+    report = client.photos.save("m", directory, photo_ids=["p1"], overwrite=True, concurrency=8, on_progress=progress)
+    reveal_type(report)  # SaveReport
+    report = client.photos.save("m", str(directory))
+    reveal_type(report.failed[0].error)  # HeadshotProError
+    paths: List[pathlib.Path] = [s.path for s in report.saved]
+    client.photos.save("m", os.fspath(directory), on_progress=lambda p: None)
+    print(total, more, model, paths, report.is_complete, report.bytes)
+
+
+async def async_current_api(client: AsyncClient) -> None:
+    paginator = client.members.list(limit=10)
+    reveal_type(paginator)  # AsyncPaginator[Member]
+    page = await paginator
+    reveal_type(page)  # AsyncPage[Member]
+    reveal_type(await page.next_page())  # AsyncPage[Member] | None
+    async for member in client.members.list():
+        reveal_type(member)  # Member
+    async for photo in page:
+        print(photo)
+    reveal_type(await client.photos.save("m", "out"))  # SaveReport
+
+
+def settings_and_testing(mock: MockServer) -> None:
+    client = Client("k", proxy="http://proxy:3128", extra_root_certificates=b"-----BEGIN", max_requests_per_minute=60)
+    reveal_type(client.last_rate_limit)  # RateLimitInfo | None
+    reveal_type(mock.client(max_retries=0))  # Client
+    reveal_type(mock.async_client())  # AsyncClient
+    reveal_type(mock.accept_invite("i"))  # MockInvite
+    reveal_type(mock.complete_onboarding("m"))  # MockModel
+    reveal_type(mock.photos("m"))  # builtins.list[MockPhoto]
+    reveal_type(mock.requests())  # builtins.list[RecordedRequest]
+    reveal_type(mock.webhooks())  # builtins.list[WebhookDelivery]
+    reveal_type(mock.set_organization(credits=0, webhook_url=None))  # OrganizationSettings
+    reveal_type(mock.inject_fault("POST", "/api/", status=503, after="drop", times=2))  # builtins.int
+    with mock.capture_webhooks("whsec") as events:
+        reveal_type(events.wait(2, event="model.created"))  # builtins.list[WebhookEvent]
+        reveal_type(events[0])  # WebhookEvent
+    mock.inject_fault(None, "/api/", delay_ms="slow")  # type: ignore[arg-type]
+    mock.set_organization(credits="many")  # type: ignore[arg-type]
+    print(client, events)

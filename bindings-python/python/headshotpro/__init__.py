@@ -8,18 +8,24 @@
 from __future__ import annotations
 
 import logging as _logging
+import sys
+from typing import TYPE_CHECKING, Any
 
-from . import _native
+from . import _native, _types
 from ._client import (
     AsyncClient,
     AsyncInvitesResource,
+    AsyncMembersResource,
     AsyncModelsResource,
     AsyncOrganizationResource,
+    AsyncPhotosResource,
     AsyncTeamsResource,
     Client,
     InvitesResource,
+    MembersResource,
     ModelsResource,
     OrganizationResource,
+    PhotosResource,
     TeamsResource,
 )
 from ._errors import (
@@ -49,6 +55,7 @@ from ._types import (
     ModelObject,
     ModelStatus,
     Organization,
+    RateLimitInfo,
     Team,
     WebhookEvent,
     WebhookEventType,
@@ -62,8 +69,45 @@ from ._webhooks import (
     verify_webhook,
 )
 
+if TYPE_CHECKING:
+    from ._pagination import AsyncPage, AsyncPaginator, SyncPage
+    from ._types import (
+        DownloadLink,
+        DownloadLinks,
+        FailedDownload,
+        FavoritePhoto,
+        InviteV2,
+        InviteV2Status,
+        LikedStatus,
+        Member,
+        MemberStatus,
+        ModelSummary,
+        ModelVersion,
+        Photo,
+        PhotoInclude,
+        PhotoStatus,
+        PhotoUrls,
+        SavedPhoto,
+        SaveProgress,
+        SaveReport,
+    )
+
 __version__: str = _native.VERSION
 """This package's version."""
+
+#: Names imported on first use, so that ``import headshotpro`` stays fast.
+_LAZY = dict.fromkeys(("AsyncPage", "AsyncPaginator", "SyncPage"), "headshotpro._pagination")
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name, "headshotpro._types" if name in _types._LAZY else None)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __import__(module)
+    value = getattr(sys.modules[module], name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "APIConnectionError",
@@ -71,14 +115,22 @@ __all__ = [
     "APITimeoutError",
     "AsyncClient",
     "AsyncInvitesResource",
+    "AsyncMembersResource",
     "AsyncModelsResource",
     "AsyncOrganizationResource",
+    "AsyncPage",
+    "AsyncPaginator",
+    "AsyncPhotosResource",
     "AsyncTeamsResource",
     "AuthenticationError",
     "BadRequestError",
     "Client",
     "DEFAULT_TOLERANCE",
     "DeletedModel",
+    "DownloadLink",
+    "DownloadLinks",
+    "FailedDownload",
+    "FavoritePhoto",
     "HeadshotProError",
     "InsufficientCreditsError",
     "InvalidArgumentError",
@@ -87,19 +139,37 @@ __all__ = [
     "InviteLimitError",
     "InviteStatus",
     "InviteSummary",
+    "InviteV2",
+    "InviteV2Status",
     "InvitesResource",
+    "LikedStatus",
+    "Member",
+    "MemberStatus",
+    "MembersResource",
     "Model",
     "ModelObject",
     "ModelStatus",
+    "ModelSummary",
+    "ModelVersion",
     "ModelsResource",
     "NotFoundError",
     "Organization",
     "OrganizationResource",
     "PermissionDeniedError",
+    "Photo",
+    "PhotoInclude",
+    "PhotoStatus",
+    "PhotoUrls",
+    "PhotosResource",
     "RateLimitError",
+    "RateLimitInfo",
     "ResponseDecodeError",
     "SIGNATURE_HEADER",
+    "SaveProgress",
+    "SaveReport",
+    "SavedPhoto",
     "ServerError",
+    "SyncPage",
     "TIMESTAMP_HEADER",
     "Team",
     "TeamsResource",

@@ -8,15 +8,61 @@ written once, in the ``_…Operations`` classes below (see ``_operation``).
 
 from __future__ import annotations
 
+import logging
+import os
 from types import TracebackType
-from typing import List, Optional, Sequence, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Callable, List, Optional, Sequence, Type, TypeVar, Union, cast
 
 from . import _native
-from ._operation import AsyncResource, Call, Resource, SyncResource, operation
-from ._types import DeletedModel, Invite, InviteDetails, InviteSummary, Model, ModelStatus, Organization
+from ._errors import InvalidArgumentError
+from ._operation import AsyncResource, Call, ListCall, Resource, SyncResource, operation, paginated
+from ._enums import ModelStatus
+from ._types import DeletedModel, Invite, InviteDetails, InviteSummary, Model, Organization, RateLimitInfo, Team
+
+if TYPE_CHECKING:  # annotations only: these load on first use
+    from ._current import InviteV2, Member, ModelSummary
+    from ._enums_current import LikedStatus, MemberStatus, ModelVersion, PhotoInclude, PhotoStatus
+    from ._photos import DownloadLinks, FavoritePhoto, Photo, SaveProgress, SaveReport
+
+    Include = Union[PhotoInclude, str]
+    """Which photo URLs to include: ``"main"`` (the default) or ``"all"``."""
 
 Status = Union[ModelStatus, str]
+"""A model status: the enum or its wire string (``"active"``)."""
 _C = TypeVar("_C", bound="_BaseClient")
+_logger = logging.getLogger("headshotpro")
+
+
+def _wire(value: Optional[str]) -> Optional[str]:
+    """An enum or string argument as its wire string (``None`` stays unset)."""
+    return None if value is None else str(value)
+
+
+def _ids(name: str, values: Optional[Sequence[str]]) -> Optional[List[str]]:
+    """A sequence of ids as a list; a lone string is refused, not split into letters."""
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)):
+        raise InvalidArgumentError(f"{name} must be a list of ids, not a single string")
+    return list(values)
+
+
+def _guarded(on_progress: Optional[Callable[[SaveProgress], object]]) -> Optional[Callable[[SaveProgress], None]]:
+    """``on_progress`` wrapped so that its exceptions are logged, never raised into the save."""
+    if on_progress is None:
+        return None
+
+    def report(progress: SaveProgress) -> None:
+        try:
+            on_progress(progress)
+        except Exception:  # noqa: BLE001 - a progress report never breaks a download
+            _logger.warning(
+                "on_progress raised an exception for photo %s; the save goes on",
+                progress.photo_id,
+                exc_info=True,
+            )
+
+    return report
 
 
 class _OrganizationOperations(Resource):
@@ -52,8 +98,18 @@ class _InvitesOperations(Resource):
         """One invite's state."""
         return Call(_native.invites_retrieve, self._native, invite_id)
 
+    @operation
+    def retrieve_by_email(self, email: str) -> Call[InviteV2]:
+        """The invite sent to ``email``, as the current API describes it."""
+        return Call(_native.invites_retrieve_by_email, self._native, email)
+
 
 class _TeamsOperations(Resource):
+    @operation
+    def list(self) -> Call[List[Team]]:
+        """Every team of the organization."""
+        return Call(_native.teams_list, self._native)
+
     @operation
     def create(self, name: str) -> Call[Organization]:
         """Creates a team."""
@@ -78,10 +134,32 @@ class _TeamsOperations(Resource):
 class _ModelsOperations(Resource):
     @operation
     def create(
-        self, email: str, *, team_id: Optional[str] = None, is_development: bool = False
+        self,
+        email: str,
+        *,
+        team_id: Optional[str] = None,
+        is_development: bool = False,
+        version: Optional[Union[ModelVersion, str]] = None,
     ) -> Call[Model]:
-        """Creates a model for ``email``. Never retried once sent."""
-        return Call(_native.models_create, self._native, email, team_id, is_development)
+        """Creates a model for ``email`` (``version``: ``"lora"`` or ``"one-shot"``,
+        the server's default when unset). When the answer is lost it is resent and
+        reconciled by email: never a duplicate model."""
+        return Call(
+            _native.models_create, self._native, email, team_id, is_development, _wire(version)
+        )
+
+    @paginated
+    def list(
+        self,
+        *,
+        status: Optional[Status] = None,
+        team_id: Optional[str] = None,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+    ) -> ListCall[ModelSummary]:
+        """The organization's models, one page (``limit`` 1..200, the server's
+        default 50); iterate the page to walk every model."""
+        return ListCall(_native.models_list, self._native, _wire(status), team_id, limit, offset)
 
     @operation
     def retrieve(self, model_id: str) -> Call[Model]:
@@ -100,6 +178,122 @@ class _ModelsOperations(Resource):
         return Call(_native.models_wait, self._native, model_id, str(until), timeout)
 
 
+class _MembersOperations(Resource):
+    @paginated
+    def list(
+        self,
+        *,
+        status: Optional[Union[MemberStatus, str]] = None,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+    ) -> ListCall[Member]:
+        """Members of the organization (``accepted``, ``pending``, ``finished``), one
+        page (``limit`` 1..200, the server's default 50); iterate the page to walk
+        every member."""
+        return ListCall(_native.members_list, self._native, _wire(status), limit, offset)
+
+
+class _PhotosOperations(Resource):
+    @paginated
+    def list(
+        self,
+        model_id: str,
+        *,
+        status: Optional[Union[PhotoStatus, str]] = None,
+        liked_status: Optional[Union[LikedStatus, str]] = None,
+        include: Optional[Include] = None,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+    ) -> ListCall[Photo]:
+        """A model's photos, one page; iterate the page to walk every photo."""
+        return ListCall(
+            _native.photos_list,
+            self._native,
+            model_id,
+            _wire(status),
+            _wire(liked_status),
+            _wire(include),
+            limit,
+            offset,
+        )
+
+    @operation
+    def retrieve(self, model_id: str, photo_id: str, *, include: Optional[Include] = None) -> Call[Photo]:
+        """One photo of a model."""
+        return Call(_native.photos_retrieve, self._native, model_id, photo_id, _wire(include))
+
+    @operation
+    def favorite(self, model_id: str, *, include: Optional[Include] = None) -> Call[Optional[Photo]]:
+        """The photo the user chose as their favorite, or ``None`` while they have not chosen."""
+        return Call(_native.photos_favorite, self._native, model_id, _wire(include))
+
+    @operation
+    def download_links(
+        self,
+        model_id: str,
+        *,
+        photo_ids: Optional[Sequence[str]] = None,
+        include: Optional[Include] = None,
+    ) -> Call[DownloadLinks]:
+        """Signed download URLs for some photos (every photo when ``photo_ids`` is
+        ``None``). Changes nothing, so it is retried like a GET."""
+        return Call(
+            _native.photos_download_links,
+            self._native,
+            model_id,
+            _ids("photo_ids", photo_ids),
+            _wire(include),
+        )
+
+    @paginated
+    def favorites(
+        self,
+        *,
+        team_id: Optional[str] = None,
+        include: Optional[Include] = None,
+        limit: Optional[int] = None,
+        offset: Optional[int] = None,
+    ) -> ListCall[FavoritePhoto]:
+        """The favorite photo of every member of the organization (or of one team),
+        one page; iterate the page to walk every favorite."""
+        return ListCall(
+            _native.photos_favorites, self._native, team_id, _wire(include), limit, offset
+        )
+
+    @operation
+    def save(
+        self,
+        model_id: str,
+        directory: Union[str, os.PathLike[str]],
+        *,
+        photo_ids: Optional[Sequence[str]] = None,
+        include: Optional[Include] = None,
+        overwrite: bool = False,
+        concurrency: int = 4,
+        on_progress: Optional[Callable[[SaveProgress], object]] = None,
+    ) -> Call[SaveReport]:
+        """Downloads a model's photos (or ``photo_ids``) into ``directory``, created if
+        needed and checked writable before any request. Signed URLs are fetched
+        without the API key, ``concurrency`` (1..32) at once, each file streamed to a
+        hidden temporary name and renamed into place. Existing files are kept unless
+        ``overwrite``. A photo that fails does not stop the others: check
+        ``report.failed`` (each with its exception). ``on_progress(SaveProgress)`` is
+        called once per photo as it ends (on a worker thread for ``Client``, on the
+        event loop for ``AsyncClient``), all before ``save`` returns; an exception it
+        raises is logged and the downloads go on."""
+        return Call(
+            _native.photos_save,
+            self._native,
+            model_id,
+            directory,
+            _ids("photo_ids", photo_ids),
+            _wire(include),
+            overwrite,
+            concurrency,
+            _guarded(on_progress),
+        )
+
+
 class OrganizationResource(_OrganizationOperations, SyncResource):
     """``client.organization``: the organization behind the key."""
 
@@ -114,6 +308,14 @@ class TeamsResource(_TeamsOperations, SyncResource):
 
 class ModelsResource(_ModelsOperations, SyncResource):
     """``client.models``: whitelabel models."""
+
+
+class MembersResource(_MembersOperations, SyncResource):
+    """``client.members``: who was invited, who joined, who finished."""
+
+
+class PhotosResource(_PhotosOperations, SyncResource):
+    """``client.photos``: generated headshots — list, look at, download."""
 
 
 class AsyncOrganizationResource(_OrganizationOperations, AsyncResource):
@@ -132,6 +334,14 @@ class AsyncModelsResource(_ModelsOperations, AsyncResource):
     """``client.models`` of an ``AsyncClient``: whitelabel models."""
 
 
+class AsyncMembersResource(_MembersOperations, AsyncResource):
+    """``client.members`` of an ``AsyncClient``: who was invited, who joined, who finished."""
+
+
+class AsyncPhotosResource(_PhotosOperations, AsyncResource):
+    """``client.photos`` of an ``AsyncClient``: generated headshots — list, look at, download."""
+
+
 class _BaseClient:
     def __init__(
         self,
@@ -142,10 +352,23 @@ class _BaseClient:
         max_retries: int = 2,
         connect_timeout: Optional[float] = None,
         allow_insecure_http: bool = False,
+        proxy: Optional[str] = None,
+        extra_root_certificates: Optional[Union[str, bytes]] = None,
+        max_requests_per_minute: Optional[int] = None,
     ) -> None:
+        if isinstance(extra_root_certificates, str):
+            extra_root_certificates = extra_root_certificates.encode("utf-8")
         self._bind(
             _native.NativeClient(
-                api_key, base_url, timeout, max_retries, connect_timeout, allow_insecure_http
+                api_key,
+                base_url,
+                timeout,
+                max_retries,
+                connect_timeout,
+                allow_insecure_http,
+                proxy,
+                extra_root_certificates,
+                max_requests_per_minute,
             )
         )
 
@@ -187,6 +410,18 @@ class _BaseClient:
         return self._native.max_retries
 
     @property
+    def last_rate_limit(self) -> Optional[RateLimitInfo]:
+        """The ``X-RateLimit-*`` headers of the last answer that carried them
+        (``limit``, ``remaining``, ``reset_at``), shared with ``with_options``
+        clients; ``None`` before any such answer."""
+        return cast(Optional[RateLimitInfo], self._native.last_rate_limit)
+
+    @property
+    def max_requests_per_minute(self) -> Optional[int]:
+        """The local cap on requests in any 60 seconds, if one was set."""
+        return self._native.max_requests_per_minute
+
+    @property
     def closed(self) -> bool:
         """Whether ``close()`` was called."""
         return self._native.closed
@@ -208,14 +443,20 @@ class Client(_BaseClient):
     seconds; ``max_retries`` 0 disables retries; ``connect_timeout`` (seconds,
     default 10) bounds connecting; ``allow_insecure_http=True`` permits a plain
     ``http://`` base URL to a non-loopback host (the key then travels in clear
-    text). A setting that is not usable raises ``InvalidArgumentError``. Safe to
-    share between threads.
+    text). ``proxy`` (``http://user:pass@host:port``) replaces the system's
+    proxies (loopback hosts never use one); ``extra_root_certificates`` (PEM,
+    ``str`` or ``bytes``) are trusted besides the system's roots;
+    ``max_requests_per_minute`` caps the client below the server's limit. A
+    setting that is not usable raises ``InvalidArgumentError``. Safe to share
+    between threads.
     """
 
     organization: OrganizationResource
     invites: InvitesResource
     teams: TeamsResource
     models: ModelsResource
+    members: MembersResource
+    photos: PhotosResource
 
     def _bind(self, native: _native.NativeClient) -> None:
         super()._bind(native)
@@ -223,6 +464,8 @@ class Client(_BaseClient):
         self.invites = InvitesResource(native)
         self.teams = TeamsResource(native)
         self.models = ModelsResource(native)
+        self.members = MembersResource(native)
+        self.photos = PhotosResource(native)
 
     def close(self) -> None:
         """Releases the connection pool, once every client sharing it (``with_options``)
@@ -251,6 +494,8 @@ class AsyncClient(_BaseClient):
     invites: AsyncInvitesResource
     teams: AsyncTeamsResource
     models: AsyncModelsResource
+    members: AsyncMembersResource
+    photos: AsyncPhotosResource
 
     def _bind(self, native: _native.NativeClient) -> None:
         super()._bind(native)
@@ -258,6 +503,8 @@ class AsyncClient(_BaseClient):
         self.invites = AsyncInvitesResource(native)
         self.teams = AsyncTeamsResource(native)
         self.models = AsyncModelsResource(native)
+        self.members = AsyncMembersResource(native)
+        self.photos = AsyncPhotosResource(native)
 
     async def close(self) -> None:
         """Releases the connection pool, once every client sharing it (``with_options``)

@@ -1,7 +1,8 @@
 """The compiled half of the package (Rust). Use the public ``headshotpro`` API instead."""
 
 import asyncio
-from typing import Any, Optional, final
+import os
+from typing import Any, Dict, List, Optional, Tuple, Union, final
 
 _Loop = Optional[asyncio.AbstractEventLoop]
 
@@ -13,22 +14,35 @@ __all__ = [
     "VERSION",
     "Canceller",
     "NativeClient",
+    "NativeMockServer",
+    "NativePage",
     "invites_create",
     "invites_list",
     "invites_retrieve",
+    "invites_retrieve_by_email",
     "invites_revoke",
+    "members_list",
+    "mock_start",
     "models_create",
     "models_delete",
+    "models_list",
     "models_retrieve",
     "models_wait",
     "organization_credits",
     "organization_retrieve",
     "parse_webhook",
+    "photos_download_links",
+    "photos_favorite",
+    "photos_favorites",
+    "photos_list",
+    "photos_retrieve",
+    "photos_save",
     "redact_url",
     "sign_webhook",
     "teams_add_members",
     "teams_create",
     "teams_delete",
+    "teams_list",
     "teams_update",
     "verify_webhook",
 ]
@@ -49,6 +63,9 @@ class NativeClient:
         max_retries: int,
         connect_timeout: Optional[float] = None,
         allow_insecure_http: bool = False,
+        proxy: Optional[str] = None,
+        extra_root_certificates: Optional[bytes] = None,
+        max_requests_per_minute: Optional[int] = None,
     ) -> NativeClient: ...
     @property
     def base_url(self) -> str: ...
@@ -59,9 +76,76 @@ class NativeClient:
     @property
     def max_retries(self) -> int: ...
     @property
+    def last_rate_limit(self) -> Any: ...
+    @property
+    def max_requests_per_minute(self) -> Optional[int]: ...
+    @property
     def closed(self) -> bool: ...
     def with_options(self, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> NativeClient: ...
     def close(self) -> None: ...
+
+@final
+class NativePage:
+    @property
+    def items(self) -> List[Any]: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def limit(self) -> int: ...
+    @property
+    def offset(self) -> int: ...
+    @property
+    def has_more(self) -> bool: ...
+    def has_next_page(self) -> bool: ...
+    def next_page(self, event_loop: _Loop = None) -> Any: ...
+
+@final
+class NativeMockServer:
+    @property
+    def url(self) -> str: ...
+    @property
+    def cdn_url(self) -> str: ...
+    @property
+    def api_key(self) -> str: ...
+    @property
+    def ca_pem(self) -> Optional[str]: ...
+    @property
+    def closed(self) -> bool: ...
+    def close(self) -> None: ...
+    def accept_invite(self, invite_id: str) -> Any: ...
+    def upload_photos(self, invite_id: str) -> Any: ...
+    def advance_invite(self, invite_id: str) -> Any: ...
+    def complete_onboarding(self, model_id: str) -> Any: ...
+    def advance(self, model_id: str) -> Any: ...
+    def fail(self, model_id: str) -> Any: ...
+    def photos(self, model_id: str) -> Any: ...
+    def like_photo(self, photo_id: str, status: str) -> Any: ...
+    def choose_favorite(self, model_id: str, photo_id: str) -> Any: ...
+    def organization(self, key: Optional[str] = None) -> Any: ...
+    def set_organization(self, changes: Dict[str, Any], key: Optional[str] = None) -> Any: ...
+    def inject_fault(
+        self,
+        method: Optional[str],
+        path: str,
+        status: Optional[int],
+        raw_body: Optional[str],
+        json_body: Optional[str],
+        headers: List[Tuple[str, str]],
+        delay_ms: Optional[int],
+        drop: bool,
+        after: Union[str, int, None],
+        times: int,
+    ) -> int: ...
+    def clear_faults(self) -> None: ...
+    def requests(self) -> Any: ...
+    def clear_requests(self) -> None: ...
+    def webhooks(self) -> Any: ...
+    def clear_webhooks(self) -> None: ...
+    def reset(self) -> None: ...
+    def seed(self, members: int, models: int, team_id: Optional[str] = None) -> Any: ...
+    def state(self) -> Any: ...
+
+def mock_start(options: Dict[str, Any]) -> NativeMockServer: ...
 
 @final
 class Canceller:
@@ -85,8 +169,66 @@ def teams_update(client: NativeClient, team_id: str, name: str, event_loop: _Loo
 def teams_delete(client: NativeClient, team_id: str, event_loop: _Loop = None) -> Any: ...
 def teams_add_members(client: NativeClient, team_id: str, emails: list[str], event_loop: _Loop = None) -> Any: ...
 def models_create(
-    client: NativeClient, email: str, team_id: Optional[str], is_development: bool, event_loop: _Loop = None
+    client: NativeClient,
+    email: str,
+    team_id: Optional[str],
+    is_development: bool,
+    version: Optional[str],
+    event_loop: _Loop = None,
 ) -> Any: ...
 def models_retrieve(client: NativeClient, model_id: str, event_loop: _Loop = None) -> Any: ...
 def models_delete(client: NativeClient, model_id: str, event_loop: _Loop = None) -> Any: ...
 def models_wait(client: NativeClient, model_id: str, until: str, timeout: float, event_loop: _Loop = None) -> Any: ...
+def teams_list(client: NativeClient, event_loop: _Loop = None) -> Any: ...
+def members_list(
+    client: NativeClient, status: Optional[str], limit: Optional[int], offset: Optional[int], event_loop: _Loop = None
+) -> Any: ...
+def invites_retrieve_by_email(client: NativeClient, email: str, event_loop: _Loop = None) -> Any: ...
+def models_list(
+    client: NativeClient,
+    status: Optional[str],
+    team_id: Optional[str],
+    limit: Optional[int],
+    offset: Optional[int],
+    event_loop: _Loop = None,
+) -> Any: ...
+def photos_list(
+    client: NativeClient,
+    model_id: str,
+    status: Optional[str],
+    liked_status: Optional[str],
+    include: Optional[str],
+    limit: Optional[int],
+    offset: Optional[int],
+    event_loop: _Loop = None,
+) -> Any: ...
+def photos_retrieve(
+    client: NativeClient, model_id: str, photo_id: str, include: Optional[str], event_loop: _Loop = None
+) -> Any: ...
+def photos_favorite(client: NativeClient, model_id: str, include: Optional[str], event_loop: _Loop = None) -> Any: ...
+def photos_download_links(
+    client: NativeClient,
+    model_id: str,
+    photo_ids: Optional[List[str]],
+    include: Optional[str],
+    event_loop: _Loop = None,
+) -> Any: ...
+def photos_favorites(
+    client: NativeClient,
+    team_id: Optional[str],
+    include: Optional[str],
+    limit: Optional[int],
+    offset: Optional[int],
+    event_loop: _Loop = None,
+) -> Any: ...
+def photos_save(
+    client: NativeClient,
+    model_id: str,
+    directory: Union[str, os.PathLike[str]],
+    photo_ids: Optional[List[str]],
+    include: Optional[str],
+    overwrite: bool,
+    concurrency: Optional[int],
+    on_progress: Any,
+    event_loop: _Loop = None,
+) -> Any: ...

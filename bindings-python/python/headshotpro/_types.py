@@ -2,104 +2,77 @@
 
 Timestamps are timezone-aware UTC ``datetime``; statuses and event names are
 ``str`` enums that compare equal to their wire strings and keep values this
-version does not know (``ModelStatus("retraining").is_unknown``).
+version does not know (``ModelStatus("retraining").is_unknown``). The native
+module builds every value through this module's names; the current API's
+types live in ``_current`` and ``_photos`` and load on first use.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import enum
-from datetime import datetime, timedelta, timezone
-from typing import Any, Dict, List, Optional, TypeVar
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, List, Optional
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+from ._base import _Base, _OpenEnum, _utc_from_micros
+from ._enums import InviteStatus, ModelStatus, WebhookEventType
 
-_E = TypeVar("_E", bound="_OpenEnum")
+if TYPE_CHECKING:
+    from ._current import InviteV2, Member, ModelSummary
+    from ._enums_current import (
+        InviteV2Status,
+        LikedStatus,
+        MemberStatus,
+        ModelVersion,
+        PhotoInclude,
+        PhotoStatus,
+    )
+    from ._photos import (
+        DownloadLink,
+        DownloadLinks,
+        FailedDownload,
+        FavoritePhoto,
+        Photo,
+        PhotoUrls,
+        SavedPhoto,
+        SaveProgress,
+        SaveReport,
+    )
 
-
-def _utc_from_micros(micros: int) -> datetime:
-    return _EPOCH + timedelta(microseconds=micros)
-
-
-class _OpenEnum(str, enum.Enum):
-    """A ``str`` enum that keeps unknown values as pseudo-members."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        # A new pseudo-member each time, never cached: unknown values come from
-        # the network (unsigned webhooks too), and a cache of them would grow
-        # without bound. Equal unknown values still compare and hash equal.
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = "UNKNOWN"
-        member._value_ = value
-        return member
-
-    @property
-    def is_unknown(self) -> bool:
-        """True for a value this version of the SDK does not know."""
-        return self._name_ == "UNKNOWN"
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self.value), spec)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({str(self.value)!r})"
-
-
-class ModelStatus(_OpenEnum):
-    """Status of a whitelabel model."""
-
-    ONBOARDING = "onboarding"
-    WAITING = "waiting"
-    PENDING = "pending"
-    GENERATING_HEADSHOTS = "generatingHeadshots"
-    ACTIVE = "active"
-    FAILED = "failed"
-    DELETED = "deleted"
-
-
-class InviteStatus(_OpenEnum):
-    """Status of a team-member invite."""
-
-    PENDING_INVITE = "pending-invite"
-    REVOKED = "revoked"
-    WAITING_FOR_UPLOAD = "waiting-for-upload"
-    ACTIVE = "active"
-    GENERATING_HEADSHOTS = "generating-headshots"
-    DELETED = "deleted"
+#: The current API's types and their modules, imported on first use (so that
+#: ``import headshotpro`` stays fast).
+_LAZY = {
+    **dict.fromkeys(("InviteV2", "Member", "ModelSummary"), "headshotpro._current"),
+    **dict.fromkeys(
+        ("InviteV2Status", "LikedStatus", "MemberStatus", "ModelVersion", "PhotoInclude", "PhotoStatus"),
+        "headshotpro._enums_current",
+    ),
+    **dict.fromkeys(
+        (
+            "DownloadLink",
+            "DownloadLinks",
+            "FailedDownload",
+            "FavoritePhoto",
+            "Photo",
+            "PhotoUrls",
+            "SavedPhoto",
+            "SaveProgress",
+            "SaveReport",
+        ),
+        "headshotpro._photos",
+    ),
+}
 
 
-class WebhookEventType(_OpenEnum):
-    """The ``event`` of a webhook."""
-
-    MODEL_CREATED = "model.created"
-    MODEL_STATUS_UPDATED = "model.status.updated"
-    MODEL_PHOTOS_READY = "model.photos_ready"
-    MODEL_FAVORITE_SELECTED = "model.favorite_selected"
-    MODEL_DELETED = "model.deleted"
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, _OpenEnum):
-        return str(value.value)
-    if isinstance(value, _Base):
-        return value.to_dict()
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    __import__(module)
+    value = getattr(sys.modules[module], name)
+    globals()[name] = value
     return value
 
-
-@dataclasses.dataclass(frozen=True)
-class _Base:
-    def to_dict(self) -> Dict[str, Any]:
-        """The fields as a plain dict: snake_case keys, statuses as their wire
-        strings, nested objects as dicts, timestamps as ``datetime``."""
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -208,6 +181,8 @@ class WebhookEvent(_Base):
     event: WebhookEventType
     created_at: Optional[datetime]
     object_type: str
+    photo_id: Optional[str]
+    """The chosen photo, on ``model.favorite_selected``."""
     object: ModelObject
 
 
@@ -218,3 +193,40 @@ class RateLimitInfo(_Base):
     limit: Optional[int]
     remaining: Optional[int]
     reset_at: Optional[datetime]
+
+
+__all__ = [
+    "DeletedModel",
+    "DownloadLink",
+    "DownloadLinks",
+    "FailedDownload",
+    "FavoritePhoto",
+    "Invite",
+    "InviteDetails",
+    "InviteStatus",
+    "InviteSummary",
+    "InviteV2",
+    "InviteV2Status",
+    "LikedStatus",
+    "Member",
+    "MemberStatus",
+    "Model",
+    "ModelObject",
+    "ModelStatus",
+    "ModelSummary",
+    "ModelVersion",
+    "Organization",
+    "Photo",
+    "PhotoInclude",
+    "PhotoStatus",
+    "PhotoUrls",
+    "RateLimitInfo",
+    "SaveProgress",
+    "SaveReport",
+    "SavedPhoto",
+    "Team",
+    "WebhookEvent",
+    "WebhookEventType",
+    "_OpenEnum",
+    "_utc_from_micros",
+]

@@ -14,9 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -31,6 +33,8 @@ MOCK_FLAGS = [
     "--webhook-retry-ms", "50", "--exit-on-stdin-close",
 ]
 VARIABLE = re.compile(r"\$\{([^}]+)\}")
+WEBHOOK_WAIT = 10.0  # seconds a `webhooks` step waits for the deliveries it counts
+WEBHOOK_POLL = 0.025
 
 
 class StepFailure(Exception):
@@ -85,12 +89,39 @@ def closed_port() -> int:
     return port
 
 
+def log_entries(answer: Any, key: str) -> List[Dict[str, Any]]:
+    """The array of a mock log answer (``{"success": true, key: [...]}``)."""
+    entries: List[Dict[str, Any]] = answer if isinstance(answer, list) else answer.get(key, [])
+    return entries
+
+
 # ---- canonical JSON -------------------------------------------------------------------------
 
 
 def iso(at: datetime) -> str:
     at = at.astimezone(timezone.utc)
     return at.strftime("%Y-%m-%dT%H:%M:%S.") + f"{at.microsecond // 1000:03d}Z"
+
+
+def save_report(report: headshotpro.SaveReport, directory: Path) -> Dict[str, Any]:
+    """``{"saved", "failed", "files"}`` of tests/README.md, lists sorted."""
+    saved = sorted(report.saved, key=lambda s: s.photo_id)
+    failed = sorted(report.failed, key=lambda f: f.photo_id)
+    return {
+        "saved": [{"photo_id": s.photo_id, "file_name": s.path.name, "bytes": s.bytes} for s in saved],
+        "failed": [
+            {
+                "photo_id": f.photo_id,
+                "error": {
+                    "class": type(f.error).__name__,
+                    "code": getattr(f.error, "code", None),
+                    "status": getattr(f.error, "status", None),
+                },
+            }
+            for f in failed
+        ],
+        "files": sorted(p.name for p in directory.iterdir()),
+    }
 
 
 def canonical(value: Any) -> Any:
@@ -214,9 +245,15 @@ def timing(settings: Dict[str, Any]) -> Dict[str, Any]:
     return kwargs
 
 
+def listing(a: Dict[str, Any], *names: str) -> Dict[str, Any]:
+    """The keyword arguments of a list call: the filters given, and ``limit``/``offset``."""
+    return {name: a[name] for name in (*names, "limit", "offset") if name in a}
+
+
 def operation(
     client: Callable[[], headshotpro.Client],
     vectors: Path,
+    directory: Path,
     op: str,
     args: Dict[str, Any],
     options: Optional[Dict[str, Any]] = None,
@@ -247,13 +284,41 @@ def operation(
         "teams.delete": lambda: c.teams.delete(a["team_id"]),
         "teams.add_members": lambda: c.teams.add_members(a["team_id"], a["emails"]),
         "models.create": lambda: c.models.create(
-            a["email"], team_id=a.get("team_id"), is_development=bool(a.get("is_development", False))
+            a["email"], team_id=a.get("team_id"), is_development=bool(a.get("is_development", False)),
+            version=a.get("version"),
         ),
         "models.retrieve": lambda: c.models.retrieve(a["model_id"]),
         "models.delete": lambda: c.models.delete(a["model_id"]),
         "models.wait": lambda: c.models.wait(
             a["model_id"], until=a.get("until", "active"),
             timeout=float(a.get("timeout_ms", 600_000)) / 1000.0,
+        ),
+        # The current API: a `*.list` op is one page; its `*_all` twin iterates the
+        # page, which walks every item across pages (the package's own idiom).
+        "teams.list": lambda: c.teams.list(),
+        "members.list": lambda: c.members.list(**listing(a, "status")),
+        "members.list_all": lambda: list(c.members.list(**listing(a, "status"))),
+        "invites.retrieve_by_email": lambda: c.invites.retrieve_by_email(a["email"]),
+        "models.list": lambda: c.models.list(**listing(a, "status", "team_id")),
+        "models.list_all": lambda: list(c.models.list(**listing(a, "status", "team_id"))),
+        "photos.list": lambda: c.photos.list(a["model_id"], **listing(a, "status", "liked_status", "include")),
+        "photos.list_all": lambda: list(
+            c.photos.list(a["model_id"], **listing(a, "status", "liked_status", "include"))
+        ),
+        "photos.retrieve": lambda: c.photos.retrieve(a["model_id"], a["photo_id"], include=a.get("include")),
+        "photos.favorite": lambda: c.photos.favorite(a["model_id"], include=a.get("include")),
+        "photos.download_links": lambda: c.photos.download_links(
+            a["model_id"], photo_ids=a.get("photo_ids"), include=a.get("include")
+        ),
+        "photos.favorites": lambda: c.photos.favorites(**listing(a, "team_id", "include")),
+        "photos.favorites_all": lambda: list(c.photos.favorites(**listing(a, "team_id", "include"))),
+        "photos.save": lambda: save_report(
+            c.photos.save(
+                a["model_id"], directory, photo_ids=a.get("photo_ids"), include=a.get("include"),
+                overwrite=bool(a.get("overwrite", False)),
+                **({"concurrency": a["concurrency"]} if "concurrency" in a else {}),
+            ),
+            directory,
         ),
     }
     if op not in table:
@@ -307,8 +372,40 @@ def check_error(err: BaseException, want: Dict[str, Any]) -> None:
         raise StepFailure(f"{got}: message {str(err)!r} lacks {want['message_contains']!r}")
 
 
+def count_webhooks(mock: Mock, query: Dict[str, Any]) -> int:
+    """First delivery attempts in the webhook log matching ``event``/``model_id``."""
+    return sum(
+        1 for w in log_entries(mock.must("GET", "/__mock/webhooks"), "webhooks")
+        if w.get("attempt") == 1
+        and ("event" not in query or w.get("event") == query["event"])
+        and ("model_id" not in query or w.get("modelId") == query["model_id"])
+    )
+
+
+def check_webhooks(mock: Mock, query: Dict[str, Any]) -> None:
+    """Waits (up to 10 s) until the log holds ``count`` matching first attempts,
+    then requires exactly that many."""
+    want = int(query["count"])
+    deadline = time.monotonic() + WEBHOOK_WAIT
+    while True:
+        found = count_webhooks(mock, query)
+        if found == want:
+            return
+        if found > want or time.monotonic() >= deadline:
+            raise StepFailure(
+                f"webhooks {query.get('event', '*')} for model {query.get('model_id', '*')}: "
+                f"{found} first attempts, expected {want}"
+            )
+        time.sleep(WEBHOOK_POLL)
+
+
 def run_step(
-    step: Dict[str, Any], mock: Mock, client: ClientFactory, vectors: Path, saved: Dict[str, Any]
+    step: Dict[str, Any],
+    mock: Mock,
+    client: ClientFactory,
+    vectors: Path,
+    directory: Path,
+    saved: Dict[str, Any],
 ) -> None:
     if "control" in step:
         control = substitute(step["control"], saved)
@@ -320,15 +417,25 @@ def run_step(
         return
     if "requests" in step:
         query = substitute(step["requests"], saved)
-        log = mock.must("GET", "/__mock/requests")
-        entries = log if isinstance(log, list) else log.get("requests", [])
-        count = sum(
-            1 for e in entries
+        matching = [
+            e for e in log_entries(mock.must("GET", "/__mock/requests"), "requests")
             if e.get("path", "").startswith(query["path"])
-            and ("method" not in query or e.get("method") == query["method"])
-        )
-        if count != query["count"]:
-            raise StepFailure(f"{query.get('method', '')} {query['path']}*: {count} requests, expected {query['count']}")
+            and ("method" not in query or e.get("method", "").upper() == query["method"].upper())
+        ]
+        if len(matching) != query["count"]:
+            raise StepFailure(
+                f"{query.get('method', '')} {query['path']}*: {len(matching)} requests, expected {query['count']}"
+            )
+        if "headers" in query:
+            pattern = {str(k).lower(): v for k, v in query["headers"].items()}
+            for entry in matching:
+                headers = {str(k).lower(): v for k, v in (entry.get("headers") or {}).items()}
+                found = mismatch(pattern, headers)
+                if found:
+                    raise StepFailure(f"headers of {entry.get('method')} {entry.get('path')}: {found}")
+        return
+    if "webhooks" in step:
+        check_webhooks(mock, substitute(step["webhooks"], saved))
         return
     if "sleep_ms" in step:
         time.sleep(float(step["sleep_ms"]) / 1000.0)
@@ -343,7 +450,7 @@ def run_step(
         raise StepFailure(f"unknown options in {json.dumps(options)}")
     start = time.monotonic()
     try:
-        result = canonical(operation(client, vectors, op, args, options))
+        result = canonical(operation(client, vectors, directory, op, args, options))
         error: Optional[BaseException] = None
     except headshotpro.HeadshotProError as err:
         error = err
@@ -368,6 +475,7 @@ def run_step(
 def run_case(path: Path, mock: Mock, vectors: Path) -> Dict[str, Any]:
     name = path.stem
     client: Optional[ClientFactory] = None
+    directory = Path(tempfile.mkdtemp(prefix=f"headshotpro-matrix-{name}-"))
     try:
         case = json.loads(path.read_text(encoding="utf-8"))
         mock.must("POST", "/__mock/reset")
@@ -376,10 +484,12 @@ def run_case(path: Path, mock: Mock, vectors: Path) -> Dict[str, Any]:
         for fault in case.get("faults", []):
             mock.must("POST", "/__mock/faults", fault)
         client = ClientFactory(mock, case.get("client", {}))
-        saved: Dict[str, Any] = {}
+        saved: Dict[str, Any] = {
+            "env": {"mock_url": mock.url, "closed_port_url": f"http://127.0.0.1:{closed_port()}"}
+        }
         for index, step in enumerate(case.get("steps", [])):
             try:
-                run_step(step, mock, client, vectors, saved)
+                run_step(step, mock, client, vectors, directory, saved)
             except StepFailure as failure:
                 return {"case": name, "passed": False, "detail": f"step {index}: {failure}"}
             except Exception as err:  # noqa: BLE001 - a runner reports, never crashes
@@ -391,6 +501,7 @@ def run_case(path: Path, mock: Mock, vectors: Path) -> Dict[str, Any]:
     finally:
         if client is not None:
             client.close()
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def main() -> int:

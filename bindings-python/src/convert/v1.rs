@@ -1,72 +1,13 @@
-//! Core types into the Python classes of `headshotpro._types`.
+//! The seed's types (organization, teams, invites, models) and webhook
+//! events into their Python classes.
 
-use chrono::{DateTime, Utc};
 use headshotpro::{
-    DeletedModel, Invite, InviteDetails, InviteSummary, Model, ModelObject, Organization, Team,
-    WebhookEvent,
+    DeletedModel, Invite, InviteDetails, InviteSummary, Model, ModelObject, Organization,
+    RateLimitInfo, Team, WebhookEvent,
 };
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
-use pyo3::IntoPyObjectExt;
 
-/// A core value that has a Python counterpart.
-pub(crate) trait ToPython {
-    /// The Python object for this value.
-    fn to_python(self, py: Python<'_>) -> PyResult<Py<PyAny>>;
-}
-
-/// Builds `headshotpro._types.<class>(**fields)`.
-fn build<'py>(
-    py: Python<'py>,
-    class: &str,
-    fields: &[(&str, Bound<'py, PyAny>)],
-) -> PyResult<Py<PyAny>> {
-    let kwargs = PyDict::new(py);
-    for (name, value) in fields {
-        kwargs.set_item(name, value)?;
-    }
-    Ok(types(py)?.getattr(class)?.call((), Some(&kwargs))?.unbind())
-}
-
-fn types(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
-    py.import("headshotpro._types")
-}
-
-/// Any value pyo3 converts (strings, numbers, options, lists of those).
-fn val<'py, V: IntoPyObjectExt<'py>>(py: Python<'py>, value: V) -> PyResult<Bound<'py, PyAny>> {
-    value.into_bound_py_any(py)
-}
-
-/// An open enum of `headshotpro._types` built from its wire string.
-fn status<'py>(py: Python<'py>, class: &str, wire: &str) -> PyResult<Bound<'py, PyAny>> {
-    types(py)?.getattr(class)?.call1((wire,))
-}
-
-/// A timezone-aware UTC `datetime`, exact to the microsecond.
-pub(crate) fn datetime<'py>(py: Python<'py>, at: &DateTime<Utc>) -> PyResult<Bound<'py, PyAny>> {
-    types(py)?
-        .getattr("_utc_from_micros")?
-        .call1((at.timestamp_micros(),))
-}
-
-fn opt_datetime<'py>(py: Python<'py>, at: Option<&DateTime<Utc>>) -> PyResult<Bound<'py, PyAny>> {
-    match at {
-        Some(at) => datetime(py, at),
-        None => Ok(py.None().into_bound(py)),
-    }
-}
-
-impl ToPython for () {
-    fn to_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        Ok(py.None())
-    }
-}
-
-impl ToPython for i64 {
-    fn to_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.into_py_any(py)
-    }
-}
+use super::{build, datetime, obj, opt_datetime, status, val, ToPython};
 
 impl ToPython for Team {
     fn to_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
@@ -80,11 +21,6 @@ impl ToPython for Team {
 
 impl ToPython for Organization {
     fn to_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let teams = self
-            .teams
-            .into_iter()
-            .map(|team| team.to_python(py))
-            .collect::<PyResult<Vec<_>>>()?;
         build(
             py,
             "Organization",
@@ -93,7 +29,7 @@ impl ToPython for Organization {
                 ("name", val(py, self.name)?),
                 ("website", val(py, self.website)?),
                 ("description", val(py, self.description)?),
-                ("teams", PyList::new(py, teams)?.into_any()),
+                ("teams", obj(py, self.teams)?),
             ],
         )
     }
@@ -130,16 +66,6 @@ impl ToPython for InviteSummary {
                 ("link", val(py, self.link)?),
             ],
         )
-    }
-}
-
-impl ToPython for Vec<InviteSummary> {
-    fn to_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let items = self
-            .into_iter()
-            .map(|item| item.to_python(py))
-            .collect::<PyResult<Vec<_>>>()?;
-        Ok(PyList::new(py, items)?.into_any().unbind())
     }
 }
 
@@ -212,7 +138,6 @@ impl ToPython for ModelObject {
 
 impl ToPython for WebhookEvent {
     fn to_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let object = self.object.to_python(py)?.into_bound(py);
         build(
             py,
             "WebhookEvent",
@@ -224,7 +149,22 @@ impl ToPython for WebhookEvent {
                 ),
                 ("created_at", opt_datetime(py, self.created_at.as_ref())?),
                 ("object_type", val(py, self.object_type)?),
-                ("object", object),
+                ("photo_id", val(py, self.photo_id)?),
+                ("object", obj(py, self.object)?),
+            ],
+        )
+    }
+}
+
+impl ToPython for RateLimitInfo {
+    fn to_python(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        build(
+            py,
+            "RateLimitInfo",
+            &[
+                ("limit", val(py, self.limit)?),
+                ("remaining", val(py, self.remaining)?),
+                ("reset_at", opt_datetime(py, self.reset_at.as_ref())?),
             ],
         )
     }
