@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import http from 'node:http'
 import { once } from 'node:events'
 import * as hp from '../index.mjs'
-import { useMock, control } from './helpers.mjs'
+import { useMock } from './helpers.mjs'
 
 const mock = useMock()
 const SECRET = 'whsec_node_tests'
@@ -119,7 +119,7 @@ test('a signed delivery from the mock verifies', async () => {
   await once(server, 'listening')
   try {
     const url = `http://127.0.0.1:${server.address().port}/hook`
-    await control(mock, 'PUT', '/__mock/organization', { webhookUrl: url, webhookSecret: SECRET })
+    await mock.server.setOrganization({ webhookUrl: url, webhookSecret: SECRET })
     const client = new hp.Client({ apiKey: mock.apiKey, baseUrl: mock.url })
     const model = await client.models.create({ email: 'hook@example.com', isDevelopment: true })
     const deadline = Date.now() + 20_000
