@@ -59,6 +59,18 @@ test('parseWebhook keeps unknown events and statuses; rejects bad payloads', () 
   assert.throws(() => hp.parseWebhook({ event: 'model.created' }), hp.InvalidArgumentError)
 })
 
+test('the current events: photos_ready, and favorite_selected with its photoId', () => {
+  const favorite = JSON.parse(BODY)
+  favorite.event = 'model.favorite_selected'
+  favorite.photoId = 'p42'
+  const event = hp.parseWebhook(JSON.stringify(favorite))
+  assert.equal(event.event, 'model.favorite_selected')
+  assert.equal(event.photoId, 'p42')
+  const ready = hp.parseWebhook(BODY.replace('model.status.updated', 'model.photos_ready'))
+  assert.equal(ready.event, 'model.photos_ready')
+  assert.equal(ready.photoId, undefined)
+})
+
 test('verifyWebhook accepts a good signature with req.headers as is', () => {
   const event = hp.verifyWebhook(BODY, signedHeaders(BODY), SECRET)
   assert.equal(event.object.id, 'm1')
