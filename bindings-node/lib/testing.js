@@ -9,7 +9,7 @@
 const native = require('../native.js')
 const { invoke, unwrap } = require('./call.js')
 const { Client } = require('./client.js')
-const { InvalidArgumentError } = require('./errors.js')
+const { HeadshotProError, InvalidArgumentError } = require('./errors.js')
 const { str, optStr, bool, num, optInt } = require('./shape.js')
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
@@ -144,6 +144,9 @@ class MockServer {
 
   /** Starts a mock on 127.0.0.1 (an ephemeral port unless `port` is given and free). */
   static async start(options) {
+    if (typeof native.startMockServer !== 'function') {
+      throw new HeadshotProError('this build of the native module has no MockServer: it was built without the testing feature')
+    }
     const settings = shaped('option', options, START_OPTIONS)
     const { organizations: configJson, ...rest } = settings
     const n = await invoke(undefined, () => native.startMockServer({ ...rest, configJson }))

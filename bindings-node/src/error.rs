@@ -100,6 +100,7 @@ impl NativeError {
 
     /// An error of a class that has no core counterpart (e.g. a closed mock
     /// server), with the HTTP-like `status` and `code` when there are some.
+    #[cfg(feature = "testing")]
     pub(crate) fn of_class(
         class_name: &str,
         message: String,

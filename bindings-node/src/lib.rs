@@ -25,6 +25,7 @@ mod operations;
 mod pages;
 mod run;
 mod save;
+#[cfg(feature = "testing")]
 mod testing;
 mod types;
 mod types_v2;
