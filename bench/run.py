@@ -314,6 +314,17 @@ def replace_section(text: str, heading: str, section: str) -> str:
     return text[: start + 1] + section + ("" if end < 0 else "\n" + text[end + 1 :])
 
 
+def kept_section(path: Path, heading: str) -> str:
+    """A section of the old file that another command maintains (scripts/package
+    writes "## Package sizes"), carried over unchanged."""
+    old = path.read_text() if path.exists() else ""
+    start = old.find(f"\n{heading}\n")
+    if start < 0:
+        return ""
+    end = old.find("\n## ", start + len(heading) + 2)
+    return old[start : end if end >= 0 else len(old)].rstrip() + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--python", default=sys.executable)
@@ -379,6 +390,7 @@ def main() -> None:
         sizes[f"Node native module {args.node_module.name}"] = args.node_module.stat().st_size
     text = report(args, rows, oha, import_time, sizes, instructions)
     text += "\n" + node_current_api_report(node_rows, args.repeats)
+    text += kept_section(args.out, "## Package sizes")
     args.out.write_text(text)
     print(text)
 

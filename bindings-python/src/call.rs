@@ -112,7 +112,7 @@ where
     let target = future.clone().unbind();
     let event_loop = event_loop.unbind();
     let task = spawn(py, work, move |joined| {
-        Python::attach(|py| {
+        crate::exit::attach(|py| {
             let (ok, value) = match finish(py, operation, joined) {
                 Ok(value) => (true, value),
                 Err(err) => (false, err.into_value(py).into_any()),

@@ -10,6 +10,7 @@ mod call;
 mod client;
 mod convert;
 mod error;
+mod exit;
 mod logging;
 mod operations;
 mod redact;
@@ -25,6 +26,7 @@ use pyo3::prelude::*;
 #[pyo3(name = "_native")]
 fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(m.py());
+    exit::register(m)?;
     m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
     m.add("CORE_VERSION", headshotpro::VERSION)?;
     m.add("SIGNATURE_HEADER", headshotpro::webhook::SIGNATURE_HEADER)?;

@@ -19,8 +19,8 @@ use headshotpro::{ApiError, ApiErrorKind, Error, RateLimitInfo};
 /// Everything a server error carries, whatever its class.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ApiErrorDetails {
-    /// HTTP status.
-    pub status: u16,
+    /// HTTP status (signed, so Java reads it as a plain `int`).
+    pub status: i32,
     /// The API's code (`NOT_FOUND`, …), or `UNKNOWN`.
     pub code: String,
     /// The server's text.
@@ -135,7 +135,7 @@ pub enum HeadshotProError {
     #[error("ResponseDecodeError in {operation}: HTTP {status}: {message}")]
     ResponseDecodeError {
         /// HTTP status.
-        status: u16,
+        status: i32,
         /// Why decoding failed.
         message: String,
         /// The raw body, truncated.
@@ -303,7 +303,7 @@ impl From<Error> for HeadshotProError {
                 message,
                 body,
             } => Self::ResponseDecodeError {
-                status,
+                status: i32::from(status),
                 message,
                 body,
                 operation,
@@ -320,7 +320,7 @@ impl From<Error> for HeadshotProError {
 
 fn from_api(api: ApiError) -> HeadshotProError {
     let details = ApiErrorDetails {
-        status: api.status,
+        status: i32::from(api.status),
         code: api.code,
         message: api.message,
         body: api.body,

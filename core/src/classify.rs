@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::error::{ApiError, ApiErrorKind};
 use crate::rate_limit::{rate_limit_info, retry_after};
+use crate::response::Headers;
 
 /// Raw bodies kept on errors are cut to this many bytes.
 pub(crate) const MAX_ERROR_BODY: usize = 4096;
@@ -63,6 +64,7 @@ pub(crate) fn api_error(
         operation: operation.to_owned(),
         rate_limit: rate_limit_info(headers),
         retry_after: retry_after(headers, Utc::now()),
+        headers: Headers::from_map(headers),
     }
 }
 

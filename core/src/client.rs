@@ -4,8 +4,11 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::capture::ResponseCapture;
 use crate::config::{ClientBuilder, Config, RequestOptions};
+use crate::custom_headers::{AppInfo, CustomHeaders};
 use crate::error::{RateLimitInfo, Result};
+use crate::log::LogLevel;
 use crate::resources::{Invites, Members, Models, OrganizationApi, Photos, Teams};
 use crate::transport::Transport;
 
@@ -53,15 +56,35 @@ impl Client {
     }
 
     /// A client for some calls with other settings, sharing this client's
-    /// connection pool (like OpenAI's `with_options`):
+    /// connection pool, rate limiter, log sink and hooks (like OpenAI's
+    /// `with_options`):
     /// `client.with_options(RequestOptions::new().timeout(Duration::from_secs(5)))`.
     pub fn with_options(&self, options: RequestOptions) -> Self {
         Self {
-            transport: Arc::new(
-                self.transport
-                    .with_settings(options.timeout, options.max_retries),
-            ),
+            transport: Arc::new(self.transport.with_options(&options)),
         }
+    }
+
+    /// A client like this one that keeps the status, headers and rate
+    /// limit of its latest answer in the returned handle: the generic way
+    /// to get response metadata without per-operation code (the bindings'
+    /// raw-response forms are built on it). In Rust, `.with_response()` on a
+    /// call ([`crate::WithResponse`]) is usually handier.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: headshotpro::Client) -> headshotpro::Result<()> {
+    /// let (capturing, capture) = client.capturing();
+    /// let model = capturing.models().retrieve("m_1").await?;
+    /// let meta = capture.last().expect("an answer came");
+    /// println!("{} {:?}", meta.status, meta.headers.get("x-ratelimit-remaining"));
+    /// # Ok(()) }
+    /// ```
+    pub fn capturing(&self) -> (Self, ResponseCapture) {
+        let capture = ResponseCapture::new();
+        let client = Self {
+            transport: Arc::new(self.transport.capturing(capture.slot().clone())),
+        };
+        (client, capture)
     }
 
     /// The per-attempt timeout of this client's calls.
@@ -89,6 +112,21 @@ impl Client {
     /// child; `None` before any such answer.
     pub fn last_rate_limit(&self) -> Option<RateLimitInfo> {
         self.transport.limiter().last()
+    }
+
+    /// The application named in the user agent, if one was set.
+    pub fn app_info(&self) -> Option<&AppInfo> {
+        self.transport.config().app_info.as_ref()
+    }
+
+    /// The extra headers sent with every request of this client.
+    pub fn default_headers(&self) -> &CustomHeaders {
+        &self.transport.config().custom_headers
+    }
+
+    /// The most detailed level the client's log sink receives.
+    pub fn log_level(&self) -> LogLevel {
+        self.transport.config().observers.level()
     }
 
     /// The local cap on requests per minute, if one was set.

@@ -1,10 +1,16 @@
 //! Client settings and the builder that checks them.
 
+use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::Url;
 
+use crate::custom_headers::{AppInfo, CustomHeaders};
 use crate::error::{Error, Result};
+use crate::hooks::{Hooks, RequestEvent, ResponseEvent};
+use crate::log::{env_log_level, LogLevel, LogSink, SharedLogSink, StderrSink};
+use crate::observers::Observers;
 use crate::proxy::ProxyUrl;
 use crate::secret::ApiKey;
 use crate::tls::ExtraRoots;
@@ -39,6 +45,30 @@ pub(crate) struct Config {
     pub extra_roots: ExtraRoots,
     /// The local cap on requests per minute, if any.
     pub max_requests_per_minute: Option<u32>,
+    /// Extra headers sent with every request.
+    pub custom_headers: CustomHeaders,
+    /// The application named in the user agent, if any.
+    pub app_info: Option<AppInfo>,
+    /// The log threshold, sink and hooks.
+    pub observers: Arc<Observers>,
+}
+
+/// The logging and hook settings of a builder.
+#[derive(Clone, Default)]
+struct Observing {
+    level: Option<LogLevel>,
+    sink: Option<SharedLogSink>,
+    hooks: Hooks,
+}
+
+impl fmt::Debug for Observing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Observing")
+            .field("level", &self.level)
+            .field("sink", &self.sink.as_ref().map(|_| "<sink>"))
+            .field("hooks", &self.hooks)
+            .finish()
+    }
 }
 
 /// Builds a [`crate::Client`]. Unset values come from the environment
@@ -55,6 +85,9 @@ pub struct ClientBuilder {
     proxy: Option<ProxyUrl>,
     extra_roots: Option<Result<ExtraRoots>>,
     max_requests_per_minute: Option<u32>,
+    default_headers: CustomHeaders,
+    app_info: Option<AppInfo>,
+    observing: Observing,
 }
 
 impl ClientBuilder {
@@ -126,6 +159,62 @@ impl ClientBuilder {
         self
     }
 
+    /// Headers sent with every request of the client and its
+    /// `with_options` children (a call's own headers win). Checked when
+    /// built: see [`CustomHeaders`].
+    pub fn default_headers(mut self, headers: CustomHeaders) -> Self {
+        self.default_headers = headers;
+        self
+    }
+
+    /// Names your application in the user agent, after the SDK's own:
+    /// `headshotpro-rust/0.1.0 core/0.1.0 Acme/1.2 (https://acme.example)`.
+    pub fn app_info(mut self, app: AppInfo) -> Self {
+        self.app_info = Some(app);
+        self
+    }
+
+    /// The most detailed records the log sink receives: `Info` gives one
+    /// line per attempt, `Debug` adds the (redacted) bodies. Default: the
+    /// `HEADSHOTPRO_LOG` environment variable, else `Off`. `tracing`
+    /// events are emitted whatever this says; the subscriber filters them.
+    pub fn log_level(mut self, level: LogLevel) -> Self {
+        self.observing.level = Some(level);
+        self
+    }
+
+    /// Where log records go besides `tracing`: a binding's bridge to its
+    /// language's logger, or any `Fn(&LogRecord)`. Without one, a client
+    /// whose level is not `Off` writes to standard error ([`StderrSink`]).
+    pub fn log_sink(mut self, sink: impl LogSink + 'static) -> Self {
+        self.observing.sink = Some(Arc::new(sink));
+        self
+    }
+
+    /// [`ClientBuilder::log_sink`] with a sink already shared.
+    pub fn shared_log_sink(mut self, sink: SharedLogSink) -> Self {
+        self.observing.sink = Some(sink);
+        self
+    }
+
+    /// Calls `hook` before each attempt is sent (each retry too). Several
+    /// hooks run in the order added. Shared by every clone and
+    /// `with_options` child; a hook that panics is logged and ignored.
+    pub fn on_request(mut self, hook: impl Fn(&RequestEvent<'_>) + Send + Sync + 'static) -> Self {
+        self.observing.hooks.on_request.push(Arc::new(hook));
+        self
+    }
+
+    /// Calls `hook` after each attempt, with its status (when answered),
+    /// duration and error class (when it failed).
+    pub fn on_response(
+        mut self,
+        hook: impl Fn(&ResponseEvent<'_>) + Send + Sync + 'static,
+    ) -> Self {
+        self.observing.hooks.on_response.push(Arc::new(hook));
+        self
+    }
+
     /// Checks the settings and builds the client.
     pub fn build(self) -> Result<crate::Client> {
         crate::Client::from_config(self.into_config()?)
@@ -164,29 +253,46 @@ impl ClientBuilder {
         let prefix = self
             .user_agent_prefix
             .unwrap_or_else(|| format!("headshotpro-rust/{VERSION}"));
+        let mut user_agent = format!("{prefix} core/{VERSION}");
+        if let Some(app) = &self.app_info {
+            user_agent.push(' ');
+            user_agent.push_str(&app.user_agent_part()?);
+        }
+        let level = self.observing.level.unwrap_or_else(env_log_level);
+        let sink = match self.observing.sink {
+            Some(sink) => Some(sink),
+            None if level != LogLevel::Off => Some(Arc::new(StderrSink) as SharedLogSink),
+            None => None,
+        };
+        let observers = Observers::new(level, sink, self.observing.hooks, api_key.clone());
         Ok(Config {
             api_key,
             base_url,
             timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
             connect_timeout: self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
             max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
-            user_agent: format!("{prefix} core/{VERSION}"),
+            user_agent,
             proxy: self.proxy,
             extra_roots: self.extra_roots.transpose()?.unwrap_or_default(),
             max_requests_per_minute: self.max_requests_per_minute,
+            custom_headers: self.default_headers,
+            app_info: self.app_info,
+            observers: Arc::new(observers),
         })
     }
 }
 
 /// Settings that [`crate::Client::with_options`] changes for some calls; unset
 /// ones keep the client's.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RequestOptions {
     /// Time allowed for each attempt.
     pub timeout: Option<Duration>,
     /// Retries after the first attempt.
     pub max_retries: Option<u32>,
+    /// Headers added to the client's own (same names replace theirs).
+    pub headers: Option<CustomHeaders>,
 }
 
 impl RequestOptions {
@@ -204,6 +310,13 @@ impl RequestOptions {
     /// Another number of retries.
     pub fn max_retries(mut self, retries: u32) -> Self {
         self.max_retries = Some(retries);
+        self
+    }
+
+    /// More headers, checked when made (see [`CustomHeaders`]):
+    /// `RequestOptions::new().headers(CustomHeaders::from_pairs([("X-Trace", "t1")])?)`.
+    pub fn headers(mut self, headers: CustomHeaders) -> Self {
+        self.headers = Some(headers);
         self
     }
 }

@@ -15,12 +15,15 @@ use std::sync::{Arc, Mutex};
 use futures_util::StreamExt;
 use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE};
 use reqwest::{Response, Url};
+use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncWriteExt, BufWriter};
 
 use crate::classify::{api_error, truncate};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::file_name;
+use crate::log::LogLevel;
+use crate::observers::Observers;
 use crate::retry;
 use crate::transport::transport_error;
 use crate::types::{DownloadLink, PhotoInclude};
@@ -119,7 +122,8 @@ impl fmt::Debug for SaveOptions {
 }
 
 /// One photo's download has ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SaveProgress {
     /// The photo.
     pub photo_id: String,
@@ -134,7 +138,8 @@ pub struct SaveProgress {
 }
 
 /// A photo written to disk.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SavedPhoto {
     /// The photo.
     pub photo_id: String,
@@ -147,7 +152,8 @@ pub struct SavedPhoto {
 }
 
 /// A photo that was not saved, and why.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FailedDownload {
     /// The photo.
     pub photo_id: String,
@@ -164,7 +170,8 @@ impl fmt::Display for FailedDownload {
 
 /// What a save did: the photos written and the ones that failed, each in the
 /// order of the download links. Files already written are kept when others fail.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SaveReport {
     /// Photos written.
     pub saved: Vec<SavedPhoto>,
@@ -223,6 +230,7 @@ pub(crate) async fn save_all(
         overwrite: options.overwrite,
         allow_http: insecure_http_allowed(config),
         max_retries: config.max_retries,
+        observers: Arc::clone(&config.observers),
         claimed: Mutex::new(HashSet::new()),
     };
     let total = links.len();
@@ -242,8 +250,12 @@ pub(crate) async fn save_all(
         let bytes = outcome.as_ref().map_or(0, |s| s.bytes);
         let saved = outcome.is_ok();
         match &outcome {
-            Ok(_) => tracing::debug!(photo_id = %photo_id, bytes, "photo saved"),
-            Err(error) => tracing::info!(photo_id = %photo_id, error = %error, "photo not saved"),
+            Ok(_) => config.observers.log(LogLevel::Debug, || {
+                format!("{OPERATION}: photo {photo_id} saved ({bytes} bytes)")
+            }),
+            Err(failed) => config.observers.log(LogLevel::Warn, || {
+                format!("{OPERATION}: photo {photo_id} not saved: {failed}")
+            }),
         }
         if let Some(progress) = &options.progress {
             progress(&SaveProgress {
@@ -339,6 +351,8 @@ struct Job {
     overwrite: bool,
     allow_http: bool,
     max_retries: u32,
+    /// Where the downloads' log lines go.
+    observers: Arc<Observers>,
     /// File names taken in this save, so two ids that sanitise alike get two files.
     claimed: Mutex<HashSet<String>>,
 }
@@ -364,7 +378,13 @@ impl Job {
                 Ok(saved) => return Ok(saved),
                 Err(error) if retry < self.max_retries && retry::should_retry(true, &error) => {
                     let wait = retry::delay(retry, &error);
-                    tracing::info!(photo_id = %link.photo_id, error = %error, "retrying download");
+                    self.observers.log(LogLevel::Warn, || {
+                        format!(
+                            "{OPERATION}: download of photo {} failed ({error}); retrying in {:.2} s",
+                            link.photo_id,
+                            wait.as_secs_f64()
+                        )
+                    });
                     tokio::time::sleep(wait).await;
                     retry += 1;
                 }

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use crate::response::Headers;
+
 /// Everything that can go wrong in a call. Mirrors the SDK-wide hierarchy:
 /// `InvalidArgument`, `Api` (with an [`ApiErrorKind`]), `Connection`, `Timeout`,
 /// `ResponseDecode` and `WebhookVerification`.
@@ -99,17 +101,39 @@ impl ApiErrorKind {
             Self::Other => "APIError",
         }
     }
+
+    /// The kind with this class name (`NotFoundError` → `NotFound`).
+    pub fn from_class_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "BadRequestError" => Self::BadRequest,
+            "AuthenticationError" => Self::Authentication,
+            "InsufficientCreditsError" => Self::InsufficientCredits,
+            "PermissionDeniedError" => Self::PermissionDenied,
+            "NotFoundError" => Self::NotFound,
+            "RateLimitError" => Self::RateLimit,
+            "InviteLimitError" => Self::InviteLimit,
+            "ServerError" => Self::Server,
+            "APIError" => Self::Other,
+            _ => return None,
+        })
+    }
 }
 
-/// The rate-limit headers of an answer, when the server sent them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The rate-limit headers of an answer, when the server sent them. Counts are
+/// signed (never negative) so that every language, Java included, reads them
+/// as plain integers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
 pub struct RateLimitInfo {
     /// `X-RateLimit-Limit`: requests allowed per window.
-    pub limit: Option<u64>,
+    #[serde(default)]
+    pub limit: Option<i64>,
     /// `X-RateLimit-Remaining`: requests left in this window.
-    pub remaining: Option<u64>,
+    #[serde(default)]
+    pub remaining: Option<i64>,
     /// `X-RateLimit-Reset`: when the window resets.
+    #[serde(default)]
     pub reset_at: Option<DateTime<Utc>>,
 }
 
@@ -134,6 +158,8 @@ pub struct ApiError {
     pub rate_limit: RateLimitInfo,
     /// The server's `Retry-After`, if any.
     pub retry_after: Option<Duration>,
+    /// Every header of the answer.
+    pub headers: Headers,
 }
 
 impl fmt::Display for ApiError {

@@ -26,12 +26,17 @@
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("headshotpro");
 
+mod bulk_plan;
+mod capture;
 mod classify;
 mod client;
 mod config;
+mod custom_headers;
 mod download;
+mod duration_ms;
 mod envelope;
 mod error;
+mod error_serde;
 #[cfg(feature = "uniffi")]
 mod ffi;
 mod limiter;
@@ -40,13 +45,19 @@ pub use ffi::Timestamp;
 mod file_name;
 #[cfg(test)]
 mod fuzz_tests;
+mod hooks;
+mod json;
+mod log;
+mod observers;
 mod page;
 mod page_stream;
 mod proxy;
 mod rate_limit;
+mod raw_request;
 mod reconcile;
 mod redact;
 mod resources;
+mod response;
 mod retry;
 mod secret;
 mod tls;
@@ -60,26 +71,39 @@ pub mod webhook;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub use bulk_plan::{plan_invites, InvitePlan};
+pub use capture::{ResponseCapture, ResponseFuture, WithResponse};
 pub use client::Client;
 pub use config::{
     ClientBuilder, RequestOptions, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT, ENV_API_KEY, ENV_BASE_URL, VERSION,
 };
+pub use custom_headers::{AppInfo, CustomHeaders};
 pub use download::{
     FailedDownload, ProgressCallback, SaveOptions, SaveProgress, SaveReport, SavedPhoto,
     DEFAULT_CONCURRENCY, MAX_CONCURRENCY,
 };
 pub use error::{ApiError, ApiErrorKind, Error, RateLimitInfo, Result};
+pub use hooks::{RequestEvent, RequestHook, ResponseEvent, ResponseHook};
+pub use json::{from_json, from_json_value, to_json, to_json_value};
+pub use log::{
+    env_log_level, LogField, LogLevel, LogRecord, LogSink, SharedLogSink, StderrSink, ENV_LOG,
+    LOG_TARGET,
+};
 pub use page::{Page, DEFAULT_LIMIT, MAX_LIMIT};
 pub use page_stream::ItemStream;
+pub use raw_request::RAW_OPERATION;
 pub use redact::redact_url;
-pub use resources::{Invites, Members, Models, OrganizationApi, Photos, Teams};
+pub use resources::{Invites, Members, Models, OrganizationApi, Photos, Teams, ADD_MEMBERS_CHUNK};
+pub use response::{Headers, Response, ResponseMeta};
 pub use secret::ApiKey;
 pub use types::{
-    DeletedModel, DownloadLink, DownloadLinks, FavoriteListParams, FavoritePhoto, Invite,
-    InviteDetails, InviteStatus, InviteSummary, InviteV2, InviteV2Status, LikedStatus, Member,
-    MemberListParams, MemberStatus, Model, ModelCreateParams, ModelListParams, ModelStatus,
-    ModelSummary, ModelVersion, Organization, Photo, PhotoInclude, PhotoListParams, PhotoStatus,
-    PhotoUrls, Team, WebhookEventType,
+    BulkInviteResult, BulkOutcome, BulkProgress, BulkProgressCallback, BulkSend, BulkSendCallback,
+    CreateManyOptions, DeletedModel, DownloadLink, DownloadLinks, FavoriteListParams,
+    FavoritePhoto, Invite, InviteDetails, InviteRequest, InviteStatus, InviteSummary, InviteV2,
+    InviteV2Status, LikedStatus, Member, MemberListParams, MemberStatus, Model, ModelCreateParams,
+    ModelListParams, ModelStatus, ModelSummary, ModelVersion, Organization, Photo, PhotoInclude,
+    PhotoListParams, PhotoStatus, PhotoUrls, Team, WebhookEventType, DEFAULT_BULK_CONCURRENCY,
+    MAX_BULK_CONCURRENCY,
 };
 pub use webhook::{ModelObject, WebhookEvent};

@@ -33,7 +33,7 @@ struct State {
     last: Option<RateLimitInfo>,
     /// Requests the server still allows in its window, less the ones sent
     /// since it said so.
-    remaining: Option<u64>,
+    remaining: Option<i64>,
     /// When the server's window resets, as the server said it.
     reset_at: Option<DateTime<Utc>>,
     /// The same moment on this process's clock, at most [`MAX_SERVER_WAIT`]
@@ -52,8 +52,10 @@ impl Limiter {
         }
     }
 
-    /// Waits until a request may be sent, and counts it.
-    pub async fn acquire(&self) {
+    /// Waits until a request may be sent, counts it, and says how long it
+    /// waited.
+    pub async fn acquire(&self) -> Duration {
+        let mut started = None;
         loop {
             let wake = {
                 let mut state = self.lock();
@@ -61,16 +63,13 @@ impl Limiter {
                 match state.ready_at(now, self.per_minute) {
                     None => {
                         state.count(now, self.per_minute.is_some());
-                        return;
+                        return started
+                            .map_or(Duration::ZERO, |at| now.saturating_duration_since(at));
                     }
                     Some(at) => at,
                 }
             };
-            tracing::debug!(
-                wait_ms = u64::try_from(wake.saturating_duration_since(Instant::now()).as_millis())
-                    .unwrap_or(u64::MAX),
-                "waiting for the rate limit"
-            );
+            started.get_or_insert_with(Instant::now);
             tokio::time::sleep_until(wake).await;
         }
     }
@@ -151,7 +150,7 @@ impl State {
 mod tests {
     use super::*;
 
-    fn info(remaining: u64, reset_in: chrono::Duration) -> RateLimitInfo {
+    fn info(remaining: i64, reset_in: chrono::Duration) -> RateLimitInfo {
         RateLimitInfo {
             limit: Some(300),
             remaining: Some(remaining),

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use reqwest::Method;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::envelope::Answer;
 use crate::error::{Error, Result};
@@ -94,7 +94,7 @@ impl ListRequest {
     fn call(&self, offset: i64) -> Call {
         let mut call = Call::new(self.operation, Method::GET, self.path.clone());
         for (name, value) in &self.filters {
-            call = call.query(name, value.clone());
+            call = call.query(*name, value.clone());
         }
         if let Some(limit) = self.limit {
             call = call.query("limit", limit.to_string());
@@ -110,6 +110,12 @@ impl ListRequest {
 ///
 /// `next_page()` fetches the page after it with the same filters and client;
 /// `into_stream()` walks every item from here to the end.
+///
+/// In JSON (serde) a page is `{"items": [...], "pagination": {"total",
+/// "limit", "offset", "hasMore"}}`; reading also accepts the items under
+/// `data` and the pagination fields at the top level. A page read from JSON
+/// has no client: its `next_page()` is an [`Error::InvalidArgument`] when
+/// more items follow.
 pub struct Page<T> {
     /// The items of this page.
     pub items: Vec<T>,
@@ -121,7 +127,8 @@ pub struct Page<T> {
     pub offset: i64,
     /// Whether the server says more items follow.
     pub has_more: bool,
-    cursor: Cursor,
+    /// `None` for a page read from JSON.
+    cursor: Option<Cursor>,
 }
 
 /// What a page needs to fetch the next one, and to notice a repeat.
@@ -140,18 +147,25 @@ impl<T> Page<T> {
     /// Whether [`Page::next_page`] will fetch something: the server says more
     /// follow and this page was not empty.
     pub fn has_next_page(&self) -> bool {
-        self.has_more && self.cursor.count > 0
+        self.has_more && self.count() > 0
     }
 
     /// The offset the next page is asked for.
     pub fn next_offset(&self) -> i64 {
-        let count = i64::try_from(self.cursor.count).unwrap_or(i64::MAX);
-        self.cursor.asked.saturating_add(count)
+        let count = i64::try_from(self.count()).unwrap_or(i64::MAX);
+        let asked = self.cursor.as_ref().map_or(self.offset, |c| c.asked);
+        asked.saturating_add(count)
     }
 
-    /// The operation this page answers, e.g. `members.list`.
+    /// The operation this page answers, e.g. `members.list` (empty for a
+    /// page read from JSON).
     pub fn operation(&self) -> &'static str {
-        self.cursor.request.operation
+        self.cursor.as_ref().map_or("", |c| c.request.operation)
+    }
+
+    /// How many items the page held as received.
+    fn count(&self) -> usize {
+        self.cursor.as_ref().map_or(self.items.len(), |c| c.count)
     }
 }
 
@@ -160,7 +174,7 @@ impl<T: DeserializeOwned> Page<T> {
     /// with this page's items again is a [`Error::ResponseDecode`].
     pub async fn next_page(&self) -> Result<Option<Page<T>>> {
         match self.next_fetch() {
-            Some(next) => next.run().await.map(Some),
+            Some(next) => next?.run().await.map(Some),
             None => Ok(None),
         }
     }
@@ -168,13 +182,18 @@ impl<T: DeserializeOwned> Page<T> {
 
 impl<T> Page<T> {
     /// What fetching the next page takes, owned, so the fetch does not borrow
-    /// this page; `None` at the end of the list.
-    pub(crate) fn next_fetch(&self) -> Option<NextFetch> {
+    /// this page; `None` at the end of the list, an error for a page read
+    /// from JSON that says more items follow.
+    pub(crate) fn next_fetch(&self) -> Option<Result<NextFetch>> {
         if !self.has_next_page() {
             return None;
         }
-        let cursor = &self.cursor;
-        Some(NextFetch {
+        let Some(cursor) = &self.cursor else {
+            return Some(Err(Error::invalid(
+                "this page was read from JSON and has no client: list again to fetch more",
+            )));
+        };
+        Some(Ok(NextFetch {
             client: cursor.client.clone(),
             request: Arc::clone(&cursor.request),
             offset: self.next_offset(),
@@ -182,7 +201,7 @@ impl<T> Page<T> {
                 offset: cursor.asked,
                 fingerprint: cursor.fingerprint,
             },
-        })
+        }))
     }
 }
 
@@ -225,7 +244,7 @@ impl<T: Clone> Clone for Page<T> {
 impl<T: fmt::Debug> fmt::Debug for Page<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Page")
-            .field("operation", &self.cursor.request.operation)
+            .field("operation", &self.operation())
             .field("items", &self.items)
             .field("total", &self.total)
             .field("limit", &self.limit)
@@ -265,7 +284,21 @@ async fn fetch<T: DeserializeOwned>(
 ) -> Result<Page<T>> {
     let call = request.call(offset);
     let (status, body) = client.transport.send_raw(&call).await?;
-    let mut answer = Answer::parse(request.operation, status, &body)?;
+    client
+        .transport
+        .logged(read_page(client, request, offset, previous, status, &body))
+}
+
+/// Decodes a page's answer, refusing a repeat of the previous page.
+fn read_page<T: DeserializeOwned>(
+    client: &Client,
+    request: Arc<ListRequest>,
+    offset: i64,
+    previous: Option<Previous>,
+    status: u16,
+    body: &[u8],
+) -> Result<Page<T>> {
+    let mut answer = Answer::parse(request.operation, status, body)?;
     let (items, fingerprint) = answer.take_items::<T>(request.item_keys)?;
     if let Some(previous) = previous {
         if !items.is_empty() && fingerprint == previous.fingerprint {
@@ -296,12 +329,84 @@ async fn fetch<T: DeserializeOwned>(
         limit: pagination.limit.or(request.limit).unwrap_or(DEFAULT_LIMIT),
         offset: page_offset,
         has_more: pagination.has_more.unwrap_or(total > end),
-        cursor: Cursor {
+        cursor: Some(Cursor {
             client: client.clone(),
             request,
             asked: offset,
             count,
             fingerprint,
-        },
+        }),
     })
+}
+
+/// A page as JSON: `{"items": [...], "pagination": {...}}`.
+#[derive(Serialize)]
+struct PageOut<'a, T> {
+    items: &'a [T],
+    pagination: PaginationOut,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PaginationOut {
+    total: i64,
+    limit: i64,
+    offset: i64,
+    has_more: bool,
+}
+
+impl<T: Serialize> Serialize for Page<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        PageOut {
+            items: &self.items,
+            pagination: PaginationOut {
+                total: self.total,
+                limit: self.limit,
+                offset: self.offset,
+                has_more: self.has_more,
+            },
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
+    /// Items under `items` or `data`; pagination nested or at the top level.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct PageIn<T> {
+            #[serde(alias = "data")]
+            items: Vec<T>,
+            #[serde(default)]
+            pagination: Option<Pagination>,
+            #[serde(default)]
+            total: Option<i64>,
+            #[serde(default)]
+            limit: Option<i64>,
+            #[serde(default)]
+            offset: Option<i64>,
+            #[serde(default)]
+            has_more: Option<bool>,
+        }
+        let raw = PageIn::<T>::deserialize(d)?;
+        let flat = Pagination {
+            total: raw.total,
+            limit: raw.limit,
+            offset: raw.offset,
+            has_more: raw.has_more,
+        };
+        let p = raw.pagination.unwrap_or(flat);
+        let offset = p.offset.unwrap_or(0).max(0);
+        let end = offset.saturating_add(i64::try_from(raw.items.len()).unwrap_or(i64::MAX));
+        let total = p.total.unwrap_or(end).max(0);
+        Ok(Self {
+            items: raw.items,
+            total,
+            limit: p.limit.unwrap_or(DEFAULT_LIMIT),
+            offset,
+            has_more: p.has_more.unwrap_or(total > end),
+            cursor: None,
+        })
+    }
 }

@@ -68,7 +68,10 @@ impl<T: DeserializeOwned + Send + 'static> ItemStream<T> {
                         if let Some(item) = items.next() {
                             return Some((Ok(item), Walk::Items(items, page)));
                         }
-                        let next = page.next_fetch()?;
+                        let next = match page.next_fetch()? {
+                            Ok(next) => next,
+                            Err(error) => return Some((Err(error), Walk::Done)),
+                        };
                         drop(page);
                         match next.run::<T>().await {
                             Ok(next) => Walk::from(next),

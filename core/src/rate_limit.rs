@@ -15,8 +15,8 @@ pub(crate) const MAX_HEADER_WAIT: Duration = Duration::from_secs(86_400);
 /// unix seconds from older servers).
 pub(crate) fn rate_limit_info(headers: &HeaderMap) -> RateLimitInfo {
     RateLimitInfo {
-        limit: header_str(headers, "x-ratelimit-limit").and_then(|v| v.trim().parse().ok()),
-        remaining: header_str(headers, "x-ratelimit-remaining").and_then(|v| v.trim().parse().ok()),
+        limit: header_str(headers, "x-ratelimit-limit").and_then(count),
+        remaining: header_str(headers, "x-ratelimit-remaining").and_then(count),
         reset_at: header_str(headers, "x-ratelimit-reset").and_then(parse_reset),
     }
 }
@@ -44,6 +44,11 @@ pub(crate) fn until(then: DateTime<Utc>, now: DateTime<Utc>) -> Duration {
         .to_std()
         .unwrap_or(Duration::ZERO)
         .min(MAX_HEADER_WAIT)
+}
+
+/// A request count: a non-negative integer, else nothing.
+fn count(value: &str) -> Option<i64> {
+    value.trim().parse::<i64>().ok().filter(|n| *n >= 0)
 }
 
 fn parse_reset(value: &str) -> Option<DateTime<Utc>> {
@@ -131,5 +136,11 @@ mod tests {
         assert_eq!(info.limit, Some(300));
         assert_eq!(info.remaining, Some(0));
         assert_eq!(info.reset_at.map(|d| d.timestamp()), Some(1_735_689_660));
+        let odd = headers(&[
+            ("x-ratelimit-limit", "-5"),
+            ("x-ratelimit-remaining", "99999999999999999999"),
+        ]);
+        let info = rate_limit_info(&odd);
+        assert_eq!((info.limit, info.remaining), (None, None));
     }
 }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::error::Result;
+use crate::log::LogLevel;
 use crate::page::Page;
 use crate::transport::Ambiguous;
 use crate::types::{DeletedModel, Invite, Model, ModelListParams, ModelStatus, ModelSummary};
@@ -39,7 +40,7 @@ pub(crate) async fn invite(
 ) -> Result<Invite> {
     let list = match client.invites().list().await {
         Ok(list) => list,
-        Err(err) => return inconclusive(ambiguous, "invites.list failed", &err),
+        Err(err) => return inconclusive(client, ambiguous, "invites.list failed", &err),
     };
     let ours = list
         .into_iter()
@@ -48,7 +49,12 @@ pub(crate) async fn invite(
         .max_by_key(|i| i.created_at);
     match ours {
         Some(found) => {
-            tracing::info!(invite = %found.id, "the resent invite met ALREADY_EXISTS; found the first one");
+            client.transport.config().observers.log(LogLevel::Info, || {
+                format!(
+                    "invites.create: the resent invite met ALREADY_EXISTS; found the first one ({})",
+                    found.id
+                )
+            });
             Ok(Invite {
                 id: found.id,
                 email: found.email,
@@ -57,7 +63,12 @@ pub(crate) async fn invite(
                 message: None,
             })
         }
-        None => inconclusive(ambiguous, "no invite this recent for the email", &"none"),
+        None => inconclusive(
+            client,
+            ambiguous,
+            "no invite this recent for the email",
+            &"none",
+        ),
     }
 }
 
@@ -66,15 +77,24 @@ pub(crate) async fn invite(
 pub(crate) async fn model(client: &Client, email: &str, ambiguous: Ambiguous) -> Result<Model> {
     let id = match find_model(client, email, ambiguous.started).await {
         Ok(Some(id)) => id,
-        Ok(None) => return inconclusive(ambiguous, "no model this recent for the email", &"none"),
-        Err(err) => return inconclusive(ambiguous, "the model list failed", &err),
+        Ok(None) => {
+            return inconclusive(
+                client,
+                ambiguous,
+                "no model this recent for the email",
+                &"none",
+            )
+        }
+        Err(err) => return inconclusive(client, ambiguous, "the model list failed", &err),
     };
     match client.models().retrieve(&id).await {
         Ok(model) => {
-            tracing::info!(model = %id, "the resent create met ALREADY_EXISTS; found the first model");
+            client.transport.config().observers.log(LogLevel::Info, || {
+                format!("models.create: the resent create met ALREADY_EXISTS; found the first model ({id})")
+            });
             Ok(model)
         }
-        Err(err) => inconclusive(ambiguous, "models.retrieve failed", &err),
+        Err(err) => inconclusive(client, ambiguous, "models.retrieve failed", &err),
     }
 }
 
@@ -141,8 +161,18 @@ fn fresh(created_at: DateTime<Utc>, started: DateTime<Utc>) -> bool {
 }
 
 /// Raises the original ambiguous error, saying why the lookup failed.
-fn inconclusive<T>(ambiguous: Ambiguous, why: &str, cause: &dyn std::fmt::Display) -> Result<T> {
-    tracing::warn!(error = %ambiguous.error, cause = %cause, "could not settle an ambiguous create: {why}");
+fn inconclusive<T>(
+    client: &Client,
+    ambiguous: Ambiguous,
+    why: &str,
+    cause: &dyn std::fmt::Display,
+) -> Result<T> {
+    client.transport.config().observers.log(LogLevel::Warn, || {
+        format!(
+            "could not settle an ambiguous create: {why} ({cause}); raising {}",
+            ambiguous.error
+        )
+    });
     Err(ambiguous.error)
 }
 

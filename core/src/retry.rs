@@ -123,6 +123,7 @@ mod tests {
             operation: "op".into(),
             rate_limit: RateLimitInfo::default(),
             retry_after: None,
+            headers: Default::default(),
         })
     }
 

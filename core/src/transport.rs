@@ -1,7 +1,9 @@
-//! Sending one call: attempts, retries, capped bodies, error mapping, tracing.
+//! Sending one call: attempts, retries, capped bodies, error mapping, and
+//! what each attempt tells the observers (log lines, hooks, captures).
 
+use std::borrow::Cow;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT};
@@ -9,11 +11,16 @@ use reqwest::{Method, Response};
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
+use crate::capture::{Recorder, Slot};
 use crate::classify::{api_error, reports_failure, truncate};
-use crate::config::Config;
-use crate::error::{Error, Result};
+use crate::config::{Config, RequestOptions};
+use crate::envelope::Answer;
+use crate::error::{Error, RateLimitInfo, Result};
 use crate::limiter::Limiter;
+use crate::log::LogLevel;
+use crate::observers::{Attempt, Next};
 use crate::rate_limit::rate_limit_info;
+use crate::response::{Headers, ResponseMeta};
 use crate::retry;
 
 /// Answers larger than this are refused rather than buffered.
@@ -29,7 +36,7 @@ pub(crate) struct Call {
     /// JSON body, if any.
     pub body: Option<Vec<u8>>,
     /// Query parameters in wire form (`limit`, `teamId`, …), encoded when sent.
-    pub query: Vec<(&'static str, String)>,
+    pub query: Vec<(Cow<'static, str>, String)>,
     /// A POST that only reads (`photos.download_links`): retried like a GET.
     pub read_only: bool,
 }
@@ -48,8 +55,8 @@ impl Call {
     }
 
     /// Adds a query parameter.
-    pub fn query(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.query.push((name, value.into()));
+    pub fn query(mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) -> Self {
+        self.query.push((name.into(), value.into()));
         self
     }
 
@@ -72,7 +79,7 @@ impl Call {
         if !self.query.is_empty() {
             let mut query = url::form_urlencoded::Serializer::new(String::new());
             for (name, value) in &self.query {
-                query.append_pair(name, value);
+                query.append_pair(name.as_ref(), value);
             }
             url.push('?');
             url.push_str(&query.finish());
@@ -127,6 +134,15 @@ pub(crate) enum Sent<T> {
     Exists(Ambiguous),
 }
 
+/// A 2xx answer that does not report failure.
+struct Answered {
+    status: u16,
+    body: Vec<u8>,
+    rate_limit: RateLimitInfo,
+    /// Copied only when a capture wants them.
+    headers: Option<Headers>,
+}
+
 /// The HTTP side of a client: one pool, fixed headers, the retry loop.
 #[derive(Debug)]
 pub(crate) struct Transport {
@@ -135,6 +151,8 @@ pub(crate) struct Transport {
     authorization: HeaderValue,
     user_agent: HeaderValue,
     limiter: Arc<Limiter>,
+    /// Where a capturing client keeps the facts of its latest answer.
+    capture: Option<Arc<Slot>>,
 }
 
 impl Transport {
@@ -167,21 +185,59 @@ impl Transport {
             authorization,
             user_agent,
             limiter,
+            capture: None,
         })
     }
 
-    /// The same pool and headers with other call settings.
-    pub fn with_settings(&self, timeout: Option<Duration>, max_retries: Option<u32>) -> Self {
+    /// The same pool, limiter, observers and capture with other call
+    /// settings.
+    pub fn with_options(&self, options: &RequestOptions) -> Self {
         let mut config = self.config.clone();
-        config.timeout = timeout.unwrap_or(config.timeout);
-        config.max_retries = max_retries.unwrap_or(config.max_retries);
+        config.timeout = options.timeout.unwrap_or(config.timeout);
+        config.max_retries = options.max_retries.unwrap_or(config.max_retries);
+        if let Some(headers) = &options.headers {
+            config.custom_headers = config.custom_headers.merged(headers);
+        }
+        self.child(config, self.capture.clone())
+    }
+
+    /// The same everything, keeping the facts of each answer in `slot`.
+    pub fn capturing(&self, slot: Arc<Slot>) -> Self {
+        self.child(self.config.clone(), Some(slot))
+    }
+
+    fn child(&self, config: Config, capture: Option<Arc<Slot>>) -> Self {
         Self {
             http: self.http.clone(),
             config,
             authorization: self.authorization.clone(),
             user_agent: self.user_agent.clone(),
             limiter: self.limiter.clone(),
+            capture,
         }
+    }
+
+    /// Decodes a 2xx body, naming the operation on failure (and logging it:
+    /// the attempt's own line said the answer came).
+    fn decode<T: DeserializeOwned>(&self, call: &Call, status: u16, body: &[u8]) -> Result<T> {
+        serde_json::from_slice(body).map_err(|e| {
+            let error = Error::ResponseDecode {
+                operation: call.operation.to_owned(),
+                status,
+                message: e.to_string(),
+                body: truncate(body),
+            };
+            self.log_failure(&error);
+            error
+        })
+    }
+
+    /// Logs at error a failure found after the answer came (a body that
+    /// does not decode).
+    pub fn log_failure(&self, error: &Error) {
+        self.config
+            .observers
+            .log(LogLevel::Error, || format!("{error}"));
     }
 
     /// The rate limiter this transport shares with its clones and children.
@@ -196,7 +252,29 @@ impl Transport {
     /// Sends the call, retrying as the policy allows, and decodes the answer.
     pub async fn send<T: DeserializeOwned>(&self, call: &Call) -> Result<T> {
         let (status, body) = self.send_raw(call).await?;
-        decode(call, status, &body)
+        self.decode(call, status, &body)
+    }
+
+    /// Sends the call and reads its answer with `read`, which finds the data
+    /// at the top level or inside `data` (see [`Answer`]). A body that does
+    /// not decode is logged at error.
+    pub async fn send_answer<T>(
+        &self,
+        call: &Call,
+        read: impl for<'b> FnOnce(Answer<'b>) -> Result<T>,
+    ) -> Result<T> {
+        let (status, body) = self.send_raw(call).await?;
+        let read = Answer::parse(call.operation, status, &body).and_then(read);
+        self.logged(read)
+    }
+
+    /// Logs a body that did not decode: the attempt's own line said the
+    /// answer came, the caller gets a [`Error::ResponseDecode`].
+    pub fn logged<T>(&self, result: Result<T>) -> Result<T> {
+        if let Err(error @ Error::ResponseDecode { .. }) = &result {
+            self.log_failure(error);
+        }
+        result
     }
 
     /// Sends the call, retrying as the policy allows; returns a 2xx body that
@@ -215,7 +293,7 @@ impl Transport {
     /// (ALREADY_DELETED / NOT_FOUND): the delete is done.
     pub async fn send_delete<T: DeserializeOwned>(&self, call: &Call) -> Result<Option<T>> {
         match self.run(call, Policy::Delete).await? {
-            Outcome::Answer(status, body) => decode(call, status, &body).map(Some),
+            Outcome::Answer(status, body) => self.decode(call, status, &body).map(Some),
             Outcome::Gone => Ok(None),
             Outcome::Exists(ambiguous) => Err(ambiguous.error),
         }
@@ -228,7 +306,7 @@ impl Transport {
     /// the object up.
     pub async fn send_create<T: DeserializeOwned>(&self, call: &Call) -> Result<Sent<T>> {
         match self.run(call, Policy::Create).await? {
-            Outcome::Answer(status, body) => decode(call, status, &body).map(Sent::Answer),
+            Outcome::Answer(status, body) => self.decode(call, status, &body).map(Sent::Answer),
             Outcome::Exists(ambiguous) => Ok(Sent::Exists(ambiguous)),
             Outcome::Gone => Err(Error::invalid(
                 "internal: a create cannot end in a deletion",
@@ -239,32 +317,100 @@ impl Transport {
     /// The retry loop shared by every kind of call.
     async fn run(&self, call: &Call, policy: Policy) -> Result<Outcome> {
         let started = Utc::now();
+        let observers = &self.config.observers;
+        let recorder = Recorder::active(self.capture.as_ref());
+        recorder.clear();
+        if let Some(body) = &call.body {
+            observers.body(call.operation, 1, "request", body);
+        }
         // The first failure after which the server may have processed the call.
         let mut lost: Option<Error> = None;
         let mut retry = 0;
         loop {
+            let attempt = retry + 1;
             let span = tracing::debug_span!(
+                target: crate::log::LOG_TARGET,
                 "headshotpro.request",
                 operation = call.operation,
                 method = %call.method,
                 path = %call.path,
-                attempt = retry + 1,
+                attempt,
                 status = tracing::field::Empty,
             );
-            self.limiter.acquire().instrument(span.clone()).await;
-            let outcome = self.attempt(call).instrument(span.clone()).await;
+            let waited = self.limiter.acquire().instrument(span.clone()).await;
+            if !waited.is_zero() {
+                observers.log(LogLevel::Debug, || {
+                    format!(
+                        "{}: waited {} ms for the rate limit",
+                        call.operation,
+                        waited.as_millis()
+                    )
+                });
+            }
+            observers.before(call.operation, call.method.as_str(), &call.path, attempt);
+            let began = Instant::now();
+            let outcome = self
+                .attempt(call, attempt, recorder.wanted())
+                .instrument(span.clone())
+                .await;
+            let duration = began.elapsed();
+            let report = |status, remaining, error, next| Attempt {
+                operation: call.operation,
+                method: call.method.as_str(),
+                path: &call.path,
+                attempt,
+                status,
+                duration,
+                remaining,
+                error,
+                next,
+            };
             let error = match outcome {
-                Ok((status, body)) => return Ok(Outcome::Answer(status, body)),
+                Ok(answer) => {
+                    let remaining = answer.rate_limit.remaining;
+                    observers.after(&report(Some(answer.status), remaining, None, Next::Done));
+                    recorder.record(|| ResponseMeta {
+                        operation: call.operation.to_owned(),
+                        method: call.method.as_str().to_owned(),
+                        path: call.path.clone(),
+                        status: answer.status,
+                        headers: answer.headers.unwrap_or_default(),
+                        rate_limit: answer.rate_limit,
+                        attempt,
+                        elapsed: duration,
+                    });
+                    return Ok(Outcome::Answer(answer.status, answer.body));
+                }
                 Err(error) => error,
             };
+            let api = error.as_api();
+            let status = error.status();
+            let remaining = api.and_then(|a| a.rate_limit.remaining);
+            if let Some(api) = api {
+                recorder.record(|| ResponseMeta {
+                    operation: call.operation.to_owned(),
+                    method: call.method.as_str().to_owned(),
+                    path: call.path.clone(),
+                    status: api.status,
+                    headers: api.headers.clone(),
+                    rate_limit: api.rate_limit.clone(),
+                    attempt,
+                    elapsed: duration,
+                });
+            }
+            let ended = |next| observers.after(&report(status, remaining, Some(&error), next));
             if let Some(first) = &lost {
                 match policy {
-                    Policy::Delete if retry::is_gone(&error) => return Ok(Outcome::Gone),
+                    Policy::Delete if retry::is_gone(&error) => {
+                        ended(Next::Gone);
+                        return Ok(Outcome::Gone);
+                    }
                     Policy::Create if retry::is_already_exists(&error) => {
+                        ended(Next::LookUp);
                         return Ok(Outcome::Exists(Ambiguous {
                             error: first.clone(),
                             started,
-                        }))
+                        }));
                     }
                     _ => {}
                 }
@@ -272,6 +418,7 @@ impl Transport {
             let resend = retry::should_retry(call.idempotent(), &error)
                 || (policy == Policy::Create && retry::is_ambiguous(&error));
             if retry >= self.config.max_retries || !resend {
+                ended(Next::Fail);
                 return Err(match (policy, lost) {
                     // Whatever a resend says, the first attempt may have gone through.
                     (Policy::Create, Some(first)) => first,
@@ -282,19 +429,13 @@ impl Transport {
                 lost = Some(error.clone());
             }
             let wait = retry::delay(retry, &error);
-            span.in_scope(|| {
-                tracing::info!(
-                    wait_ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX),
-                    error = %error,
-                    "retrying"
-                );
-            });
+            ended(Next::Retry(wait));
             tokio::time::sleep(wait).await;
             retry += 1;
         }
     }
 
-    async fn attempt(&self, call: &Call) -> Result<(u16, Vec<u8>)> {
+    async fn attempt(&self, call: &Call, attempt: u32, keep_headers: bool) -> Result<Answered> {
         let url = call.url(&self.config.base_url);
         let mut request = self
             .http
@@ -303,6 +444,9 @@ impl Transport {
             .header(AUTHORIZATION, self.authorization.clone())
             .header(USER_AGENT, self.user_agent.clone())
             .header(ACCEPT, HeaderValue::from_static("application/json"));
+        if !self.config.custom_headers.is_empty() {
+            request = request.headers(self.config.custom_headers.map().clone());
+        }
         if let Some(body) = &call.body {
             request = request
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
@@ -314,24 +458,23 @@ impl Transport {
             .map_err(|e| transport_error(call.operation, &e))?;
         let status = response.status().as_u16();
         tracing::Span::current().record("status", status);
-        self.limiter.observe(&rate_limit_info(response.headers()));
+        let rate_limit = rate_limit_info(response.headers());
+        self.limiter.observe(&rate_limit);
         let body = read_capped(&mut response, call.operation).await?;
-        tracing::debug!(bytes = body.len(), "answered");
+        self.config
+            .observers
+            .body(call.operation, attempt, "response", &body);
         if !(200..300).contains(&status) || reports_failure(&body) {
             return Err(api_error(status, response.headers(), &body, call.operation).into());
         }
-        Ok((status, body))
+        let headers = keep_headers.then(|| Headers::from_map(response.headers()));
+        Ok(Answered {
+            status,
+            body,
+            rate_limit,
+            headers,
+        })
     }
-}
-
-/// Decodes a 2xx body, naming the operation on failure.
-fn decode<T: DeserializeOwned>(call: &Call, status: u16, body: &[u8]) -> Result<T> {
-    serde_json::from_slice(body).map_err(|e| Error::ResponseDecode {
-        operation: call.operation.to_owned(),
-        status,
-        message: e.to_string(),
-        body: truncate(body),
-    })
 }
 
 /// Reads the body, refusing more than [`MAX_BODY`] bytes.

@@ -45,6 +45,8 @@
 mod app;
 mod auth;
 mod cdn;
+#[cfg(feature = "cli")]
+pub mod cli;
 mod config;
 mod control;
 mod error;

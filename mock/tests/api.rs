@@ -234,22 +234,25 @@ async fn invite_errors() {
 async fn an_email_has_at_most_one_pending_invite() {
     let mock = Mock::start().await;
     let path = "/api/v1/organization/invite";
-    mock.api("POST", path, Some(json!({"email": "ada@example.com"})))
-        .await
-        .assert_ok();
+    let first = mock.invite("ada@example.com").await;
     mock.api("POST", path, Some(json!({"email": " ADA@example.com"})))
         .await
         .assert_error(400, "ALREADY_EXISTS");
     mock.api(
         "POST",
-        "/api/v1/organization/invite/revoke",
+        "/api/v2/organization/invites",
         Some(json!({"email": "ada@example.com"})),
     )
     .await
-    .assert_ok();
-    mock.api("POST", path, Some(json!({"email": "ada@example.com"})))
-        .await
-        .assert_ok();
+    .assert_error(400, "ALREADY_EXISTS");
+    mock.api(
+        "POST",
+        "/api/v1/organization/invite/revoke",
+        Some(json!({"email": "ada@example.com"})),
+    )
+    .await;
+    let second = mock.invite("ada@example.com").await;
+    assert_ne!(first, second, "a revoked invite leaves room for a new one");
 }
 
 #[tokio::test]

@@ -5,6 +5,11 @@
 //! same pool settings, building the request, sending the key and parsing the
 //! JSON into a struct, as a hand-written client would). WORKLOAD is
 //! `credits` (GET) or `invite` (POST).
+//!
+//! Variants of the SDK measure what operability costs: `sdk-hooks` (a no-op
+//! `on_request` and `on_response` hook), `sdk-log` (logging at info into a
+//! sink that drops each record: formatting and redaction of one line per
+//! attempt), `sdk-response` (every call through `.with_response()`).
 
 mod measure;
 mod raw;
@@ -12,6 +17,7 @@ mod raw;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use headshotpro::WithResponse;
 use measure::{run, Report};
 
 #[tokio::main(flavor = "multi_thread")]
@@ -32,31 +38,62 @@ async fn start() -> Result<Report, Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [client, workload, url, key, calls, concurrency] = args.as_slice() else {
         return Err(
-            "usage: headshotpro-bench sdk|reqwest credits|invite URL KEY CALLS CONCURRENCY".into(),
+            "usage: headshotpro-bench sdk|sdk-hooks|sdk-log|sdk-response|reqwest credits|invite URL KEY CALLS CONCURRENCY".into(),
         );
     };
     let calls: usize = calls.parse()?;
     let concurrency: usize = concurrency.parse()?;
     let invite = workload == "invite";
     let report = match client.as_str() {
-        "sdk" => {
-            let sdk = headshotpro::Client::builder()
+        "sdk" | "sdk-hooks" | "sdk-log" | "sdk-response" => {
+            let label: &'static str = match client.as_str() {
+                "sdk-hooks" => "sdk-hooks",
+                "sdk-log" => "sdk-log",
+                "sdk-response" => "sdk-response",
+                _ => "sdk",
+            };
+            let mut builder = headshotpro::Client::builder()
                 .api_key(key.as_str())
                 .base_url(url.as_str())
-                .build()?;
-            run("sdk", workload, calls, concurrency, move |i| {
+                .log_level(headshotpro::LogLevel::Off);
+            if label == "sdk-hooks" {
+                builder = builder.on_request(|_| {}).on_response(|_| {});
+            }
+            if label == "sdk-log" {
+                builder = builder.log_level(headshotpro::LogLevel::Info).log_sink(
+                    |record: &headshotpro::LogRecord| {
+                        std::hint::black_box(record);
+                    },
+                );
+            }
+            let sdk = builder.build()?;
+            let with_response = label == "sdk-response";
+            run(label, workload, calls, concurrency, move |i| {
                 let sdk = sdk.clone();
                 async move {
                     if invite {
-                        sdk.invites()
-                            .create(&format!("rust-sdk-{i}@bench.example"), None)
-                            .await
+                        let email = format!("rust-{label}-{i}@bench.example");
+                        let invites = sdk.invites();
+                        let invite = if with_response {
+                            invites
+                                .create(&email, None)
+                                .with_response()
+                                .await
+                                .map(|r| r.data)
+                        } else {
+                            invites.create(&email, None).await
+                        };
+                        invite
                             .map(|invite| invite.id.len())
                             .map_err(|e| e.to_string())
                     } else {
-                        sdk.organization()
-                            .credits()
-                            .await
+                        let organization = sdk.organization();
+                        let credits = if with_response {
+                            organization.credits().with_response().await.map(|r| r.data)
+                        } else {
+                            organization.credits().await
+                        };
+                        credits
                             .map(|c| usize::try_from(c).unwrap_or(0))
                             .map_err(|e| e.to_string())
                     }

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import logging as _logging
+
 from . import _native
 from ._client import (
     AsyncClient,
@@ -109,3 +111,8 @@ __all__ = [
     "sign_webhook",
     "verify_webhook",
 ]
+
+# A library's logger gets a NullHandler: records reach the application's
+# handlers, and an unconfigured program does not print the core's warn/error
+# lines through logging's last-resort handler.
+_logging.getLogger("headshotpro").addHandler(_logging.NullHandler())

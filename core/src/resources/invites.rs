@@ -3,7 +3,6 @@
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
 
-use crate::envelope::Answer;
 use crate::error::Result;
 use crate::reconcile;
 use crate::transport::{Call, Sent};
@@ -137,7 +136,9 @@ impl<'a> Invites<'a> {
             Method::GET,
             format!("/api/v2/organization/invites/{segment}"),
         );
-        let (status, body) = self.client.transport.send_raw(&call).await?;
-        Answer::parse(call.operation, status, &body)?.object("invite")
+        self.client
+            .transport
+            .send_answer(&call, |answer| answer.object("invite"))
+            .await
     }
 }

@@ -1,5 +1,6 @@
 //! The API grouped by resource, as `client.invites().create(..)`.
 
+mod bulk;
 mod invites;
 mod members;
 mod models;
@@ -12,7 +13,7 @@ pub use members::Members;
 pub use models::Models;
 pub use organization::OrganizationApi;
 pub use photos::Photos;
-pub use teams::Teams;
+pub use teams::{Teams, ADD_MEMBERS_CHUNK};
 
 use serde::Deserialize;
 

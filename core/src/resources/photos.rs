@@ -7,7 +7,6 @@ use reqwest::Method;
 use serde::Serialize;
 
 use crate::download::{self, SaveOptions, SaveReport};
-use crate::envelope::Answer;
 use crate::error::{Error, Result};
 use crate::page::{ListRequest, Page};
 use crate::page_stream::ItemStream;
@@ -69,8 +68,10 @@ impl<'a> Photos<'a> {
             ),
             include.as_ref(),
         );
-        let (status, body) = self.client.transport.send_raw(&call).await?;
-        Answer::parse(call.operation, status, &body)?.object("photo")
+        self.client
+            .transport
+            .send_answer(&call, |answer| answer.object("photo"))
+            .await
     }
 
     /// The photo the user chose as their favorite, or `None` while they have
@@ -89,8 +90,10 @@ impl<'a> Photos<'a> {
             ),
             include.as_ref(),
         );
-        let (status, body) = self.client.transport.send_raw(&call).await?;
-        Answer::parse(call.operation, status, &body)?.optional("photo")
+        self.client
+            .transport
+            .send_answer(&call, |answer| answer.optional("photo"))
+            .await
     }
 
     /// Signed download URLs for some photos (all when `photo_ids` is `None`).
@@ -121,8 +124,10 @@ impl<'a> Photos<'a> {
             include: include.as_ref(),
         })?
         .read_only();
-        let (status, body) = self.client.transport.send_raw(&call).await?;
-        Answer::parse(call.operation, status, &body)?.object("links")
+        self.client
+            .transport
+            .send_answer(&call, |answer| answer.object("links"))
+            .await
     }
 
     /// The favorite photo of every member of the organization (or of one team).

@@ -1,16 +1,22 @@
 //! Teams under `/api/v1/organization/teams`, and their list under
 //! `/api/v2/organization/teams`.
 
+use std::collections::HashSet;
+
 use reqwest::Method;
 use serde::Serialize;
 
 use super::OrganizationEnvelope;
 use crate::envelope::Answer;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::transport::{Call, Sent};
 use crate::types::{Organization, Team};
 use crate::validate;
 use crate::Client;
+
+/// Emails per `add-members` request: the reference sets no limit, and 100
+/// keeps each request small enough for any server's body limit.
+pub const ADD_MEMBERS_CHUNK: usize = 100;
 
 /// Teams of the organization. Each call answers the updated organization.
 #[derive(Debug, Clone, Copy)]
@@ -37,7 +43,8 @@ impl<'a> Teams<'a> {
     pub async fn list(&self) -> Result<Vec<Team>> {
         let call = Call::new("teams.list", Method::GET, "/api/v2/organization/teams");
         let (status, body) = self.client.transport.send_raw(&call).await?;
-        Answer::parse(call.operation, status, &body)?.list(&["teams"])
+        let teams = Answer::parse(call.operation, status, &body).and_then(|a| a.list(&["teams"]));
+        self.client.transport.logged(teams)
     }
 
     /// Creates a team. Team names are unique, so when the request may have
@@ -93,17 +100,33 @@ impl<'a> Teams<'a> {
         }
     }
 
-    /// Adds existing organization members to a team.
+    /// Adds existing organization members to a team, any number of them:
+    /// the emails (each once, compared without regard to case) go in chunks
+    /// of [`ADD_MEMBERS_CHUNK`], one request each, and the organization of
+    /// the last answer is returned. Every email is checked before anything is
+    /// sent. If a chunk fails, the chunks before it have been applied and the
+    /// error is returned; calling again with the same emails is safe (adding
+    /// a member twice changes nothing).
     pub async fn add_members(&self, team_id: &str, emails: &[String]) -> Result<Organization> {
         let id = validate::path_segment("team_id", team_id)?;
         validate::emails(emails)?;
-        let call = Call::new(
-            "teams.add_members",
-            Method::POST,
-            format!("/api/v1/organization/teams/{id}/add-members"),
-        )
-        .json(&MembersBody { emails })?;
-        self.organization(call).await
+        let mut seen = HashSet::with_capacity(emails.len());
+        let unique: Vec<String> = emails
+            .iter()
+            .filter(|e| seen.insert(e.trim().to_lowercase()))
+            .cloned()
+            .collect();
+        let mut organization = None;
+        for chunk in unique.chunks(ADD_MEMBERS_CHUNK) {
+            let call = Call::new(
+                "teams.add_members",
+                Method::POST,
+                format!("/api/v1/organization/teams/{id}/add-members"),
+            )
+            .json(&MembersBody { emails: chunk })?;
+            organization = Some(self.organization(call).await?);
+        }
+        organization.ok_or_else(|| Error::invalid("emails must not be empty"))
     }
 
     async fn organization(&self, call: Call) -> Result<Organization> {

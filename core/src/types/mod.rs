@@ -1,5 +1,6 @@
 //! The typed objects of the API, camelCase on the wire.
 
+mod bulk;
 mod invite;
 mod invite_v2;
 mod member;
@@ -11,6 +12,10 @@ mod params;
 mod photo;
 mod status;
 
+pub use bulk::{
+    BulkInviteResult, BulkOutcome, BulkProgress, BulkProgressCallback, BulkSend, BulkSendCallback,
+    CreateManyOptions, InviteRequest, DEFAULT_BULK_CONCURRENCY, MAX_BULK_CONCURRENCY,
+};
 pub use invite::{Invite, InviteDetails, InviteSummary};
 pub use invite_v2::InviteV2;
 pub use member::Member;

@@ -5,13 +5,16 @@
 //! `i64` so any language can pass what its user typed; the core checks them
 //! (`limit` 1..=200, `offset` ≥ 0) before any request.
 
+use serde::{Deserialize, Serialize};
+
 use super::status::{
     LikedStatus, MemberStatus, ModelStatus, ModelVersion, PhotoInclude, PhotoStatus,
 };
 
 /// `members.list`: filter by status, page by `limit`/`offset`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(default, rename_all = "camelCase")]
 pub struct MemberListParams {
     /// Only members in this status.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -50,8 +53,9 @@ impl MemberListParams {
 }
 
 /// `models.list`: filter by status and team, page by `limit`/`offset`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(default, rename_all = "camelCase")]
 pub struct ModelListParams {
     /// Only models in this status.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -100,8 +104,9 @@ impl ModelListParams {
 
 /// `photos.list`: filter by status and reaction, choose the URLs, page by
 /// `limit`/`offset`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(default, rename_all = "camelCase")]
 pub struct PhotoListParams {
     /// Only photos in this status.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -158,8 +163,9 @@ impl PhotoListParams {
 }
 
 /// `photos.favorites`: every member's favorite, optionally for one team.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(default, rename_all = "camelCase")]
 pub struct FavoriteListParams {
     /// Only favorites of this team's members.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
@@ -208,8 +214,9 @@ impl FavoriteListParams {
 
 /// `models.create` with every option: `ModelCreateParams::new(email)
 /// .development(true).version(ModelVersion::OneShot)`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(default, rename_all = "camelCase")]
 pub struct ModelCreateParams {
     /// The user's email.
     pub email: String,

@@ -212,15 +212,13 @@ impl<'de> Deserialize<'de> for DownloadLink {
     }
 }
 
-/// A signed URL shown without its query string and fragment, where signatures live.
+/// A signed URL shown with its query values and fragment redacted, where signatures
+/// live (the same form as every other redacted URL: [`crate::redact_url`]).
 struct Redacted<'a>(&'a str);
 
 impl fmt::Debug for Redacted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.find(['?', '#']) {
-            Some(cut) => write!(f, "\"{}?<redacted>\"", &self.0[..cut]),
-            None => write!(f, "{:?}", self.0),
-        }
+        write!(f, "{:?}", crate::redact::redact_url(self.0))
     }
 }
 
@@ -239,7 +237,10 @@ mod tests {
         assert_eq!(photo.urls.main, "https://cdn.test/p1.jpg?sig=abc");
         let debug = format!("{photo:?}");
         assert!(!debug.contains("sig=abc"), "{debug}");
-        assert!(debug.contains("https://cdn.test/p1.jpg?<redacted>"));
+        assert!(
+            debug.contains("https://cdn.test/p1.jpg?sig=[redacted]"),
+            "{debug}"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A mock server per test, a client pointed at it, and control-API helpers.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+pub mod observe;
 pub mod raw;
 
 use std::time::Duration;

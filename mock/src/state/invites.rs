@@ -84,7 +84,7 @@ impl Invite {
 
 impl Org {
     /// Creates a pending invite: needs a credit (not spent yet), room under the
-    /// pending-invite limit, and no other pending invite for the email (400
+    /// pending-invite limit, and no pending invite for the same email (400
     /// ALREADY_EXISTS: an email has at most one pending invite).
     pub fn create_invite(&mut self, email: &str, team_id: Option<String>) -> ApiResult<Invite> {
         if let Some(team) = &team_id {
@@ -95,10 +95,9 @@ impl Org {
             .iter()
             .any(|i| i.status == InviteStatus::PendingInvite && same_email(&i.email, email))
         {
-            return Err(ApiError::already_exists(format!(
-                "An invite for {} is already pending",
-                email.trim()
-            )));
+            return Err(ApiError::already_exists(
+                "User with this email already has a pending invite",
+            ));
         }
         self.require_credit()?;
         if let Some(limit) = self.settings.invite_limit {

@@ -8,6 +8,8 @@ package com.headshotpro
  * `CompletableFuture`). Failures are the same [HeadshotProException]
  * subclasses Kotlin callers get; a future completes exceptionally with one.
  *
+ * Blocking forms declare [HeadshotProException], a checked exception in Java.
+ *
  * ```java
  * try (JavaClient client = new JavaClient("hp_live_...", null)) {
  *     long credits = client.organization().credits();
@@ -24,6 +26,7 @@ class JavaClient(val client: Client) : AutoCloseable {
      * throws [HeadshotProException.InvalidArgumentException].
      */
     @JvmOverloads
+    @Throws(HeadshotProException::class)
     constructor(apiKey: String? = null, options: ClientOptions? = null) : this(Client(apiKey, options))
 
     /** Organization details and credits. */
@@ -39,6 +42,7 @@ class JavaClient(val client: Client) : AutoCloseable {
     fun models(): JavaModels = JavaModels(client.models())
 
     /** A client with another per-attempt timeout and/or retries for some calls, on the same pool. */
+    @Throws(HeadshotProException::class)
     fun withOptions(options: RequestOptions): JavaClient = JavaClient(client.withOptions(options))
 
     /** The per-attempt timeout in milliseconds. */

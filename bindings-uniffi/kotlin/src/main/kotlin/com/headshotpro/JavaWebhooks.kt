@@ -14,11 +14,13 @@ object JavaWebhooks {
      */
     @JvmStatic
     @JvmOverloads
+    @Throws(HeadshotProException::class)
     fun verify(rawBody: ByteArray, headers: Map<String, String>, secret: String, toleranceSec: Long? = null): WebhookEvent =
         verifyWebhook(rawBody, headers, secret, toleranceSec?.let { JavaCalls.unsigned("toleranceSec", it) })
 
     /** Parses a delivery without checking its signature. */
     @JvmStatic
+    @Throws(HeadshotProException::class)
     fun parse(rawBody: ByteArray): WebhookEvent = parseWebhook(rawBody)
 
     /** The signature header value for a body, for your own tests. */

@@ -43,7 +43,7 @@ class ErrorsTest : MockTest() {
         val e = failure { mock.client(key = "hp_wrong_key").organization().retrieve() }
         assertTrue(e is HeadshotProException.AuthenticationException, e.toString())
         e as HeadshotProException.AuthenticationException
-        assertEquals(401.toUShort(), e.details.status)
+        assertEquals(401, e.details.status)
         assertEquals("UNAUTHORIZED", e.details.code)
         assertEquals("organization.retrieve", e.details.operation)
     }
@@ -53,7 +53,7 @@ class ErrorsTest : MockTest() {
         val e = failure { mock.client().models().retrieve("nope") }
         assertTrue(e is HeadshotProException.NotFoundException, e.toString())
         e as HeadshotProException.NotFoundException
-        assertEquals(404.toUShort(), e.details.status)
+        assertEquals(404, e.details.status)
         assertEquals("NOT_FOUND", e.details.code)
     }
 
@@ -79,7 +79,7 @@ class ErrorsTest : MockTest() {
         mock.ok("PUT", "/__mock/organization", buildJsonObject { put("whitelabel", JsonPrimitive(false)) })
         val e = failure { mock.client().models().create("ada@example.com") }
         assertTrue(e is HeadshotProException.PermissionDeniedException, e.toString())
-        assertEquals(403.toUShort(), (e as HeadshotProException.PermissionDeniedException).details.status)
+        assertEquals(403, (e as HeadshotProException.PermissionDeniedException).details.status)
     }
 
     @Test
@@ -98,8 +98,8 @@ class ErrorsTest : MockTest() {
         assertTrue(e is HeadshotProException.RateLimitException, e.toString())
         e as HeadshotProException.RateLimitException
         assertEquals(Duration.ofSeconds(7), e.details.retryAfter)
-        assertEquals(300uL, e.details.rateLimit.limit)
-        assertEquals(0uL, e.details.rateLimit.remaining)
+        assertEquals(300L, e.details.rateLimit.limit)
+        assertEquals(0L, e.details.rateLimit.remaining)
     }
 
     @Test
@@ -117,7 +117,7 @@ class ErrorsTest : MockTest() {
         fault("/api/v1/organization", "status" to JsonPrimitive(503))
         val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ServerException, e.toString())
-        assertEquals(503.toUShort(), (e as HeadshotProException.ServerException).details.status)
+        assertEquals(503, (e as HeadshotProException.ServerException).details.status)
     }
 
     @Test
@@ -125,7 +125,7 @@ class ErrorsTest : MockTest() {
         fault("/api/v1/organization", "status" to JsonPrimitive(409))
         val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ApiException, e.toString())
-        assertEquals(409.toUShort(), (e as HeadshotProException.ApiException).details.status)
+        assertEquals(409, (e as HeadshotProException.ApiException).details.status)
     }
 
     @Test
@@ -150,7 +150,7 @@ class ErrorsTest : MockTest() {
         fault("/api/v1/organization", "status" to JsonPrimitive(200), "body" to JsonPrimitive("not json"))
         val e = failure { mock.client(maxRetries = 0).organization().retrieve() }
         assertTrue(e is HeadshotProException.ResponseDecodeException, e.toString())
-        assertEquals(200.toUShort(), (e as HeadshotProException.ResponseDecodeException).status)
+        assertEquals(200, (e as HeadshotProException.ResponseDecodeException).status)
     }
 
     @Test
