@@ -334,6 +334,80 @@ def report(args: argparse.Namespace, rows: Dict[Tuple[str, str], List[Dict[str, 
     return "\n".join(lines) + "\n" + NOTES
 
 
+NODE_CURRENT_API = "## Node: the current API"
+
+
+def node_current_api(mock: Mock, args: argparse.Namespace) -> Dict[Tuple[str, str, int], List[Dict[str, Any]]]:
+    """The Node package on the current API, against `fetch` by hand: walking the member
+    list (2,000, 10,000 and 50,000 members, pages of 200) and `photos.save` of 100 photos.
+    Runs are interleaved and repeated; each is its own process, so its peak RSS is its own."""
+    node = ROOT / "bench/node"
+    plan: List[Tuple[str, str, int, List[str]]] = []
+    for items in (2000, 10000, 50000):
+        for client in ("sdk", "fetch"):
+            plan.append(("walk", client, items, ["node", str(node / "walk.mjs"), client, "{url}", "{key}", str(items), "200"]))
+    for client in ("sdk", "fetch"):
+        plan.append(("save", client, 100, ["node", str(node / "save.mjs"), client, "{url}", "{key}", "100", str(args.save_rounds)]))
+    rows: Dict[Tuple[str, str, int], List[Dict[str, Any]]] = {}
+    for repeat in range(args.repeats):
+        for workload, client, n, cmd in plan:
+            mock.reset()
+            result = run_json([c.replace("{url}", mock.url).replace("{key}", mock.key) for c in cmd])
+            if result is None:
+                continue
+            rows.setdefault((workload, client, n), []).append(result)
+            print(f"[{repeat + 1}/{args.repeats}] node {workload} {n:>6} {client:6} {json.dumps(result)}", flush=True)
+    return rows
+
+
+def node_current_api_report(rows: Dict[Tuple[str, str, int], List[Dict[str, Any]]], repeats: int) -> str:
+    """The "Node: the current API" section of BENCHMARKS.md."""
+    lines = [
+        NODE_CURRENT_API,
+        "",
+        f"`bench/node/walk.mjs` and `bench/node/save.mjs` against the release mock (seeded through its",
+        f"control API), {repeats} interleaved repeats, medians; each run is its own process. The `sdk` walk",
+        "is `for await` on `client.members.list({ limit: 200 })`; `fetch` fetches the same pages by hand",
+        "and stops at `hasMore: false`. CPU is the whole process's user + system time during the walk",
+        "(the module's runtime threads included), per member; loading the module is not counted. Peak",
+        "RSS includes V8's heap, which grows until its collector settles: compare 10,000 with 50,000.",
+        "The `sdk` save is `client.photos.save` (4 downloads at once); `fetch` asks for the",
+        "download links, then fetches each URL (4 at once) and writes each file, as a user would by hand.",
+        "A save's time is the median of its rounds after one warm-up round. `python3 bench/run.py",
+        "--only node-current` reruns this section alone (after `bench/run`'s release builds).",
+        "",
+        "| benchmark | client | items | wall ms | items/s | CPU µs / item | peak RSS MiB |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for (workload, client, n), results in rows.items():
+        if workload == "walk":
+            wall = median_of(results, "seconds") * 1000
+            cpu = f"{median_of(results, 'cpu_us_per_item'):.1f}"
+        else:
+            wall = median_of(results, "save_ms")
+            cpu = ""
+        lines.append(f"| node {workload} | {client} | {n:,} | {wall:,.1f} | {n / wall * 1000:,.0f} | {cpu} | "
+                     f"{median_of(results, 'peak_rss_mb'):.0f} |")
+    lines += ["", "| target | value | met |", "|---|---:|---|"]
+    save = {c: rows.get(("save", c, 100)) for c in ("sdk", "fetch")}
+    if save["sdk"] and save["fetch"]:
+        ratio = median_of(save["fetch"], "save_ms") / median_of(save["sdk"], "save_ms")
+        lines.append(f"| `photos.save` of 100 photos: sdk ≥ 1× `fetch` by hand (wall time) | {ratio:.2f}× | "
+                     f"{'yes' if ratio >= 1 else 'no'} |")
+        mem = median_of(save["sdk"], "peak_rss_mb") - median_of(save["fetch"], "peak_rss_mb")
+        lines.append(f"| `photos.save` peak RSS, sdk minus `fetch` | {mem:+.0f} MiB | |")
+    walks = {n: rows.get(("walk", "sdk", n)) for n in (2000, 10000, 50000)}
+    if walks[10000] and walks[50000]:
+        small, large = median_of(walks[10000], "peak_rss_mb"), median_of(walks[50000], "peak_rss_mb")
+        growth = (large - small) / small * 100
+        lines.append(f"| walk peak RSS does not grow with the items: 50,000 vs 10,000 members | "
+                     f"{large:.0f} vs {small:.0f} MiB ({growth:+.0f}%) | {'yes' if growth < 10 else 'no'} |")
+    if walks[2000] and walks[10000]:
+        lines.append(f"| walk CPU per member, sdk: 2,000 / 10,000 members | "
+                     f"{median_of(walks[2000], 'cpu_us_per_item'):.1f} / {median_of(walks[10000], 'cpu_us_per_item'):.1f} µs | |")
+    return "\n".join(lines) + "\n"
+
+
 def kept_section(path: Path, heading: str) -> str:
     """A section of the old file that another command maintains (scripts/package
     writes "## Package sizes"), carried over unchanged."""
@@ -359,18 +433,22 @@ def main() -> None:
     parser.add_argument("--wheel", type=Path)
     parser.add_argument("--node-module", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
-    parser.add_argument("--only", choices=["all", "python-current"], default="all",
-                        help="python-current: only the Python pages/downloads benchmarks, "
-                             "written into their section of --out")
+    parser.add_argument("--only", choices=["all", "python-current", "node-current"], default="all",
+                        help="python-current / node-current: only that language's pages/downloads "
+                             "benchmarks, written into their section of --out")
+    parser.add_argument("--save-rounds", type=int, default=10, help="rounds of each Node photos.save run")
     args = parser.parse_args()
 
     mock = Mock(ROOT / "target/release/headshotpro-mock")
-    if args.only == "python-current":
+    if args.only != "all":
         try:
-            section = python_current_report(args, python_current_api(args, mock))
+            if args.only == "python-current":
+                heading, section = PYTHON_SECTION, python_current_report(args, python_current_api(args, mock))
+            else:
+                heading, section = NODE_CURRENT_API, node_current_api_report(node_current_api(mock, args), args.repeats)
         finally:
             mock.stop()
-        splice_section(args.out, PYTHON_SECTION, section)
+        splice_section(args.out, heading, section)
         print(section)
         return
     rows: Dict[Tuple[str, str], List[Dict[str, Any]]] = {}
@@ -388,6 +466,7 @@ def main() -> None:
                 rows.setdefault((group, label), []).append(result)
                 print(f"[{repeat + 1}/{args.repeats}] {group:45} {label:12} {result['rps']:>10,.0f} req/s", flush=True)
         python_rows = python_current_api(args, mock)
+        node_rows = node_current_api(mock, args)
         mock.reset()
         oha = ceiling(mock, args.oha, args.concurrency, args.oha_calls)
         instructions: Dict[str, float] = {}
@@ -406,6 +485,7 @@ def main() -> None:
     if args.node_module and args.node_module.exists():
         sizes[f"Node native module {args.node_module.name}"] = args.node_module.stat().st_size
     text = report(args, rows, oha, import_time, sizes, instructions)
+    text += "\n" + node_current_api_report(node_rows, args.repeats)
     text += kept_section(args.out, "## Package sizes")
     args.out.write_text(text)
     splice_section(args.out, PYTHON_SECTION, python_current_report(args, python_rows))

@@ -15,6 +15,16 @@ export interface ClientOptions {
   maxRetries?: number
   /** Allows plain `http://` to non-loopback hosts: the key then travels in clear text. */
   allowInsecureHttp?: boolean
+  /**
+   * Sends every request through this proxy (`http://` or `https://`, optional `user:password@`)
+   * instead of the system's (`HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`). Loopback
+   * base URLs never use a proxy.
+   */
+  proxy?: string
+  /** Root certificates (PEM text, one or more blocks) trusted besides the system's: a corporate CA, or `MockServer.caPem`. */
+  extraRootCertificates?: string | Buffer | Uint8Array
+  /** Sends at most this many requests in any 60 seconds (below the server's 300); calls past it wait in the client. */
+  maxRequestsPerMinute?: number
 }
 
 /** Settings of a client made by {@link Client.withOptions}; unset ones keep the original client's. */
@@ -40,6 +50,18 @@ export type ModelStatus = Open<'onboarding' | 'waiting' | 'pending' | 'generatin
 export type InviteStatus = Open<'pending-invite' | 'revoked' | 'waiting-for-upload' | 'active' | 'generating-headshots' | 'deleted'>
 /** The kind of a webhook event. */
 export type WebhookEventType = Open<'model.created' | 'model.status.updated' | 'model.photos_ready' | 'model.favorite_selected' | 'model.deleted'>
+/** Where a member of the organization stands (`members.list`). */
+export type MemberStatus = Open<'accepted' | 'pending' | 'finished'>
+/** Where an invite stands in the current API (`invites.retrieveByEmail`). */
+export type InviteV2Status = Open<'pending' | 'accepted' | 'revoked' | 'uploading' | 'generating' | 'completed' | 'deleted'>
+/** The kind of model to train (`models.create`'s `version`). */
+export type ModelVersion = Open<'lora' | 'one-shot'>
+/** Whether a photo is still available. */
+export type PhotoStatus = Open<'active' | 'deleted'>
+/** What the user thinks of a photo. */
+export type LikedStatus = Open<'none' | 'liked' | 'loved'>
+/** Which photo URLs an answer carries: `main` (the default), or `all` (adds thumbnail and original). */
+export type PhotoInclude = Open<'main' | 'all'>
 
 /** A team inside an organization. */
 export interface Team {
@@ -121,7 +143,177 @@ export interface WebhookEvent {
   event: WebhookEventType
   createdAt?: Date
   objectType: string
+  /** The chosen photo, on `model.favorite_selected`. */
+  photoId?: string
   object: ModelObject
+}
+
+/** A member of the organization: invited, joined or finished. */
+export interface Member {
+  /** The member's id (the invite's id for a pending invitee). */
+  id: string
+  email: string
+  /** Display name, once known. */
+  name?: string
+  status: MemberStatus
+  teamId?: string
+  teamName?: string
+  /** The member's model, once there is one. */
+  modelId?: string
+  modelStatus?: ModelStatus
+  joinedAt?: Date
+}
+
+/** An invite looked up by email. */
+export interface InviteV2 {
+  id?: string
+  email: string
+  status: InviteV2Status
+  modelId?: string
+  teamId?: string
+  teamName?: string
+  createdAt?: Date
+}
+
+/** One entry of the organization's model list. */
+export interface ModelSummary {
+  id: string
+  uid?: string
+  /** The user's email. */
+  email: string
+  title?: string
+  status: ModelStatus
+  teamId?: string
+  teamName?: string
+  isDevelopment: boolean
+  version?: ModelVersion
+  createdAt: Date
+  finishedAt?: Date
+}
+
+/** The signed URLs of a photo (bearer URLs: `util.inspect` shows them redacted). */
+export interface PhotoUrls {
+  main: string
+  /** With `include: 'all'`. */
+  thumbnail?: string
+  /** With `include: 'all'`. */
+  original?: string
+}
+
+/** A generated headshot. */
+export interface Photo {
+  id: string
+  modelId?: string
+  status: PhotoStatus
+  likedStatus: LikedStatus
+  createdAt: Date
+  urls: PhotoUrls
+  /** When the signed URLs stop working (24 hours after they were issued). */
+  expiresAt: Date
+}
+
+/** A member's chosen favorite: the photo's fields and whose it is, flat. */
+export interface FavoritePhoto extends Photo {
+  email?: string
+  name?: string
+  teamId?: string
+  teamName?: string
+}
+
+/** One photo's signed download URL (a CDN: fetch it without credentials). */
+export interface DownloadLink {
+  photoId: string
+  url: string
+}
+
+/** Signed download URLs for a model's photos. */
+export interface DownloadLinks {
+  downloads: DownloadLink[]
+  expiresAt: Date
+}
+
+/** One photo's download has ended (`photos.save`'s `onProgress`). */
+export interface SaveProgress {
+  photoId: string
+  /** Whether it was saved (else it is in the report's `failed`). */
+  saved: boolean
+  /** Bytes written for it (0 when it failed). */
+  bytes: number
+  /** Photos finished so far, this one included. */
+  completed: number
+  /** Photos in this save. */
+  total: number
+}
+
+/** A photo written to disk. */
+export interface SavedPhoto {
+  photoId: string
+  /** The file: the photo id plus an extension, in the directory. */
+  path: string
+  bytes: number
+  /** The CDN's `Content-Type`, when sent. */
+  contentType?: string
+}
+
+/** A photo that was not saved, and why. */
+export interface FailedDownload {
+  photoId: string
+  /**
+   * E.g. {@link PermissionDeniedError} (403) for an expired URL, {@link InvalidArgumentError} for a
+   * file that exists without `overwrite`, {@link APIConnectionError} for a broken transfer.
+   */
+  error: HeadshotProError
+}
+
+/** What `photos.save` did; files already written are kept when others fail. */
+export interface SaveReport {
+  saved: SavedPhoto[]
+  failed: FailedDownload[]
+  /** Whether every photo was saved (`failed` is empty). */
+  complete: boolean
+  /** Bytes written in all. */
+  bytes: number
+}
+
+/**
+ * One page of a list. `await` a list call for it; `for await` on the call (or on a page) walks
+ * every item from there to the end of the list, fetching each next page only when the walk
+ * reaches it.
+ */
+export declare class Page<T> implements AsyncIterable<T> {
+  private constructor()
+  /** The items of this page. */
+  readonly data: T[]
+  /** The same array as `data`. */
+  readonly items: T[]
+  /** How many items the whole list holds, as the server counted them. */
+  readonly total: number
+  /** The page size. */
+  readonly limit: number
+  /** How many items come before this page. */
+  readonly offset: number
+  /** Whether the server says more items follow. */
+  readonly hasMore: boolean
+  /** Whether {@link Page.getNextPage} will fetch a page (more follow, and this page was not empty). */
+  hasNextPage(): boolean
+  /** The next page; `options` default to the list call's. Throws when there is none. */
+  getNextPage(options?: RequestOptions): Promise<Page<T>>
+  /** This page, then each following page. */
+  iterPages(): AsyncGenerator<Page<T>, void, undefined>
+  /** Every item from this page on. */
+  [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined>
+}
+
+/** What a list call returns: a Promise of its first page that `for await` walks item by item. */
+export declare class PagePromise<T> extends Promise<Page<T>> implements AsyncIterable<T> {
+  /** Every item of the list, from the first page on. */
+  [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined>
+}
+
+/** `limit` (1..200, the server's default 50) and `offset` (≥ 0), checked before any request. */
+export interface PageParams {
+  limit?: number
+  offset?: number
 }
 
 /** `client.organization`. */
@@ -142,6 +334,8 @@ export interface InvitesResource {
   list(options?: RequestOptions): Promise<InviteSummary[]>
   /** One invite's email, status and team. */
   retrieve(inviteId: string, options?: RequestOptions): Promise<InviteDetails>
+  /** The email's latest invite (`GET /api/v2/organization/invites/{email}`). */
+  retrieveByEmail(email: string, options?: RequestOptions): Promise<InviteV2>
 }
 
 /** `client.teams`: each call answers the updated organization. */
@@ -150,6 +344,20 @@ export interface TeamsResource {
   update(teamId: string, params: { name: string }, options?: RequestOptions): Promise<Organization>
   delete(teamId: string, options?: RequestOptions): Promise<Organization>
   addMembers(teamId: string, params: { emails: string[] }, options?: RequestOptions): Promise<Organization>
+  /** Every team of the organization. */
+  list(options?: RequestOptions): Promise<Team[]>
+}
+
+/** Filters of {@link MembersResource.list}. */
+export interface MemberListParams extends PageParams {
+  status?: MemberStatus
+}
+
+/** `client.members`. */
+export interface MembersResource {
+  /** One page of the organization's members; `for await` walks them all. */
+  list(params?: MemberListParams, options?: RequestOptions): PagePromise<Member>
+  list(options: RequestOptions): PagePromise<Member>
 }
 
 /** Options of {@link ModelsResource.wait}. */
@@ -160,14 +368,99 @@ export interface WaitParams {
   timeoutMs?: number
 }
 
+/** Parameters of {@link ModelsResource.create}. */
+export interface ModelCreateParams {
+  email: string
+  teamId?: string
+  /** Test data, no credit spent (default false). */
+  isDevelopment?: boolean
+  /** Which kind of model to train; the server's default (`lora`) when unset. */
+  version?: ModelVersion
+}
+
+/** Filters of {@link ModelsResource.list}. */
+export interface ModelListParams extends PageParams {
+  status?: ModelStatus
+  teamId?: string
+}
+
 /** `client.models`. */
 export interface ModelsResource {
-  /** Creates a model. Never retried once it may have arrived. */
-  create(params: { email: string; teamId?: string; isDevelopment?: boolean }, options?: RequestOptions): Promise<Model>
+  /**
+   * Creates a model. A create whose answer was lost is resent and, if the server already has
+   * it, settled by finding it by email: never a duplicate.
+   */
+  create(params: ModelCreateParams, options?: RequestOptions): Promise<Model>
+  /** One page of the organization's models; `for await` walks them all. */
+  list(params?: ModelListParams, options?: RequestOptions): PagePromise<ModelSummary>
+  list(options: RequestOptions): PagePromise<ModelSummary>
   retrieve(modelId: string, options?: RequestOptions): Promise<Model>
   delete(modelId: string, options?: RequestOptions): Promise<DeletedModel>
   /** Polls `retrieve` with backoff; `failed` is not final (failed models restart). */
   wait(modelId: string, params?: WaitParams, options?: RequestOptions): Promise<Model>
+  wait(modelId: string, options: RequestOptions): Promise<Model>
+}
+
+/** Filters of {@link PhotosResource.list}. */
+export interface PhotoListParams extends PageParams {
+  status?: PhotoStatus
+  likedStatus?: LikedStatus
+  include?: PhotoInclude
+}
+
+/** Filters of {@link PhotosResource.favorites}. */
+export interface FavoriteListParams extends PageParams {
+  /** Only favorites of this team's members. */
+  teamId?: string
+  include?: PhotoInclude
+}
+
+/** Options of {@link PhotosResource.save}. */
+export interface SaveOptions {
+  /** Only these photos (default: every photo that is not deleted). */
+  photoIds?: string[]
+  include?: PhotoInclude
+  /** Replace files that exist (default false: such a photo fails with InvalidArgumentError). */
+  overwrite?: boolean
+  /** Downloads at once, 1..32 (default 4). */
+  concurrency?: number
+  /**
+   * Called once per photo as its download ends, before the promise settles. Whatever it
+   * throws (or an async one rejects with) never stops the download: it is reported once per
+   * save as a process warning (`HeadshotProWarning`).
+   */
+  onProgress?: (progress: SaveProgress) => void | Promise<void>
+  /** Aborting it stops the downloads (no partial file is left) and rejects with {@link APIUserAbortError}. */
+  signal?: AbortSignal
+}
+
+/** `client.photos`: a model's headshots, favorites and downloads. */
+export interface PhotosResource {
+  /** One page of a model's photos; `for await` walks them all. */
+  list(modelId: string, params?: PhotoListParams, options?: RequestOptions): PagePromise<Photo>
+  list(modelId: string, options: RequestOptions): PagePromise<Photo>
+  retrieve(modelId: string, photoId: string, params?: { include?: PhotoInclude }, options?: RequestOptions): Promise<Photo>
+  retrieve(modelId: string, photoId: string, options: RequestOptions): Promise<Photo>
+  /** The photo the user chose as favorite, or null while none is chosen. */
+  favorite(modelId: string, params?: { include?: PhotoInclude }, options?: RequestOptions): Promise<Photo | null>
+  favorite(modelId: string, options: RequestOptions): Promise<Photo | null>
+  /** Signed download URLs (every photo when `photoIds` is unset). Changes nothing, so it is retried like a GET. */
+  downloadLinks(
+    modelId: string,
+    params?: { photoIds?: string[]; include?: PhotoInclude },
+    options?: RequestOptions,
+  ): Promise<DownloadLinks>
+  downloadLinks(modelId: string, options: RequestOptions): Promise<DownloadLinks>
+  /** One page of every member's favorite photo (organization-wide); `for await` walks them all. */
+  favorites(params?: FavoriteListParams, options?: RequestOptions): PagePromise<FavoritePhoto>
+  favorites(options: RequestOptions): PagePromise<FavoritePhoto>
+  /**
+   * Downloads a model's photos into `directory` (created if missing, checked writable before
+   * anything is fetched): the signed URLs are fetched without the API key, a few at once, each
+   * streamed to a hidden temporary file renamed into place. A photo that fails does not stop
+   * the others: check `report.failed` (or `report.complete`).
+   */
+  save(modelId: string, directory: string, options?: SaveOptions): Promise<SaveReport>
 }
 
 /** A HeadshotPro API client; each `new Client` has its own connection pool, shared by the clients its `withOptions` makes. */
@@ -176,7 +469,9 @@ export declare class Client {
   readonly organization: OrganizationResource
   readonly invites: InvitesResource
   readonly teams: TeamsResource
+  readonly members: MembersResource
   readonly models: ModelsResource
+  readonly photos: PhotosResource
   /** The base URL requests go to. */
   readonly baseUrl: string
   /** `headshotpro-node/<version> core/<version>`. */
@@ -185,6 +480,13 @@ export declare class Client {
   readonly timeoutMs: number
   /** The retries made after a failed attempt. */
   readonly maxRetries: number
+  /** The local cap on requests per minute, or null when none was set. */
+  readonly maxRequestsPerMinute: number | null
+  /**
+   * The `X-RateLimit-*` headers of the last answer that carried them (shared with the clients
+   * `withOptions` makes); null before any.
+   */
+  readonly lastRateLimit: RateLimitInfo | null
   /**
    * A client with another per-attempt timeout and/or number of retries that
    * shares this client's connection pool; this client is unchanged:

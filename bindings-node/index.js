@@ -7,11 +7,14 @@
 require('./lib/platform.js').loadNative()
 
 const { Client } = require('./lib/client.js')
+const { Page, PagePromise } = require('./lib/page.js')
 const errors = require('./lib/errors.js')
 const webhooks = require('./lib/webhooks.js')
 
 module.exports = {
   Client,
+  Page,
+  PagePromise,
   HeadshotProError: errors.HeadshotProError,
   InvalidArgumentError: errors.InvalidArgumentError,
   APIError: errors.APIError,

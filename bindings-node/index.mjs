@@ -3,6 +3,8 @@ import cjs from './index.js'
 
 export const {
   Client,
+  Page,
+  PagePromise,
   HeadshotProError,
   InvalidArgumentError,
   APIError,

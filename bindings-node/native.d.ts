@@ -21,6 +21,18 @@ export declare class CancelToken {
   cancel(): void
 }
 
+export declare class FavoritePhotoPageCursor {
+  fetch(cancel?: CancelToken | undefined | null): Promise<FavoritePhotoPage | undefined | null | NativeError>
+}
+
+export declare class MemberPageCursor {
+  fetch(cancel?: CancelToken | undefined | null): Promise<MemberPage | undefined | null | NativeError>
+}
+
+export declare class ModelSummaryPageCursor {
+  fetch(cancel?: CancelToken | undefined | null): Promise<ModelSummaryPage | undefined | null | NativeError>
+}
+
 /** A core client shared by every call made through it (one connection pool). */
 export declare class NativeClient {
   /** The base URL requests go to. */
@@ -31,6 +43,13 @@ export declare class NativeClient {
   get timeoutMs(): number
   /** The retries made after a failed attempt. */
   get maxRetries(): number
+  /**
+   * The `X-RateLimit-*` headers of the last answer that carried them,
+   * shared with every client made by `withOptions`; `null` before any.
+   */
+  get lastRateLimit(): RateLimit | null
+  /** The local cap on requests per minute, if one was set. */
+  get maxRequestsPerMinute(): number | null
   /**
    * A client with other settings for some calls, sharing this one's
    * connection pool; this client is unchanged.
@@ -46,10 +65,78 @@ export declare class NativeClient {
   teamsUpdate(teamId: string, name: string, cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
   teamsDelete(teamId: string, cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
   teamsAddMembers(teamId: string, emails: Array<string>, cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
-  modelsCreate(email: string, teamId: string | undefined | null, isDevelopment: boolean, cancel?: CancelToken | undefined | null): Promise<Model | NativeError>
+  modelsCreate(email: string, teamId: string | undefined | null, isDevelopment: boolean, version?: string | undefined | null, cancel?: CancelToken | undefined | null): Promise<Model | NativeError>
   modelsRetrieve(modelId: string, cancel?: CancelToken | undefined | null): Promise<Model | NativeError>
   modelsDelete(modelId: string, cancel?: CancelToken | undefined | null): Promise<DeletedModel | NativeError>
   modelsWait(modelId: string, until: string, timeoutMs: number, cancel?: CancelToken | undefined | null): Promise<Model | NativeError>
+  teamsList(cancel?: CancelToken | undefined | null): Promise<Array<Team> | NativeError>
+  membersList(status?: string | undefined | null, limit?: number | undefined | null, offset?: number | undefined | null, cancel?: CancelToken | undefined | null): Promise<MemberPage | NativeError>
+  invitesRetrieveByEmail(email: string, cancel?: CancelToken | undefined | null): Promise<InviteV2 | NativeError>
+  modelsList(status?: string | undefined | null, teamId?: string | undefined | null, limit?: number | undefined | null, offset?: number | undefined | null, cancel?: CancelToken | undefined | null): Promise<ModelSummaryPage | NativeError>
+  photosList(modelId: string, status?: string | undefined | null, likedStatus?: string | undefined | null, include?: string | undefined | null, limit?: number | undefined | null, offset?: number | undefined | null, cancel?: CancelToken | undefined | null): Promise<PhotoPage | NativeError>
+  photosRetrieve(modelId: string, photoId: string, include?: string | undefined | null, cancel?: CancelToken | undefined | null): Promise<Photo | NativeError>
+  photosFavorite(modelId: string, include?: string | undefined | null, cancel?: CancelToken | undefined | null): Promise<Photo | undefined | null | NativeError>
+  photosDownloadLinks(modelId: string, photoIds?: Array<string> | undefined | null, include?: string | undefined | null, cancel?: CancelToken | undefined | null): Promise<DownloadLinks | NativeError>
+  photosFavorites(teamId?: string | undefined | null, include?: string | undefined | null, limit?: number | undefined | null, offset?: number | undefined | null, cancel?: CancelToken | undefined | null): Promise<FavoritePhotoPage | NativeError>
+  photosSave(modelId: string, directory: string, photoIds: Array<string> | undefined | null, include: string | undefined | null, overwrite: boolean, concurrency?: number | undefined | null, onProgress?: (((arg: SaveProgress | undefined | null) => void)) | undefined | null, cancel?: CancelToken | undefined | null): Promise<SaveReport | NativeError>
+}
+
+/** A running `headshotpro-mock`, until `close()`. */
+export declare class NativeMockServer {
+  /** The base URL, e.g. `http://127.0.0.1:41234`. */
+  get url(): string
+  /** The CDN's base URL (the same server under the name `localhost`). */
+  get cdnUrl(): string
+  /** The default organization's key. */
+  get apiKey(): string
+  /** With TLS, the PEM of the certificate authority to trust. */
+  get caPem(): string | null
+  /** Stops the server (idempotent); resolves once it is down. */
+  close(): Promise<undefined | NativeError>
+  /** The invitee signs up. */
+  acceptInvite(inviteId: string): Control<MockInvite>
+  /** The member uploads photos (a credit is spent). */
+  uploadPhotos(inviteId: string): Control<MockInvite>
+  /** The invite's next step. */
+  advanceInvite(inviteId: string): Control<MockInvite>
+  /** The user finishes onboarding. */
+  completeOnboarding(modelId: string): Control<MockModel>
+  /** The model's next status. */
+  advance(modelId: string): Control<MockModel>
+  /** Training or generation fails. */
+  fail(modelId: string): Control<MockModel>
+  /** A model's photos. */
+  photos(modelId: string): Control<Array<MockPhoto>>
+  /** The user rates a photo (`none`, `liked`, `loved`). */
+  likePhoto(photoId: string, status: string): Control<MockPhoto>
+  /** The user picks a favorite (sends `model.favorite_selected`). */
+  chooseFavorite(modelId: string, photoId: string): Control<MockModel>
+  /** The default organization's settings. */
+  organization(): Control<MockOrganization>
+  /** Changes the default organization's settings (all or nothing). */
+  setOrganization(changes: OrganizationChanges): Control<MockOrganization>
+  /** Adds a fault; answers its id. */
+  injectFault(fault: FaultInput): Control<number>
+  /** Removes every pending fault. */
+  clearFaults(): Control<undefined>
+  /** Every API and CDN request received, in order. */
+  requests(): Control<Array<MockRequest>>
+  /** Forgets the request log. */
+  clearRequests(): Control<undefined>
+  /** Every webhook delivery attempt, oldest first. */
+  webhooks(): Control<Array<MockWebhookDelivery>>
+  /** Forgets the webhook delivery log. */
+  clearWebhooks(): Control<undefined>
+  /** Back to the start state. */
+  reset(): Control<undefined>
+  /** Creates many members and active models at once. */
+  seed(request: SeedInput): Control<MockSeedReport>
+  /** The whole state as JSON text. */
+  state(): Control<string>
+}
+
+export declare class PhotoPageCursor {
+  fetch(cancel?: CancelToken | undefined | null): Promise<PhotoPage | undefined | null | NativeError>
 }
 
 /** Settings of a client; unset ones fall back to the environment, then core's defaults. */
@@ -66,6 +153,12 @@ export interface ClientOptions {
   maxRetries?: number
   /** Allows plain `http://` to non-loopback hosts. */
   allowInsecureHttp?: boolean
+  /** Every request through this proxy (else the system's; never for loopback). */
+  proxy?: string
+  /** PEM root certificates trusted besides the system's. */
+  extraRootCertificates?: Buffer
+  /** At most this many requests in any 60 seconds. */
+  maxRequestsPerMinute?: number
 }
 
 /** Builds a client, or explains why the settings are unusable (e.g. no key). */
@@ -77,6 +170,89 @@ export interface DeletedModel {
   modelId: string
   /** The server's message. */
   message: string
+}
+
+/** One photo's signed download URL. */
+export interface DownloadLink {
+  /** The photo's id. */
+  photoId: string
+  /** The signed URL (a CDN: fetch it without credentials). */
+  url: string
+}
+
+/** Signed download URLs for a model's photos. */
+export interface DownloadLinks {
+  /** One link per photo. */
+  downloads: Array<DownloadLink>
+  /** When the links stop working. */
+  expiresAt: Date
+}
+
+/** A photo that was not saved, and why. */
+export interface FailedDownload {
+  /** The photo. */
+  photoId: string
+  /** Why, as an error record the JS layer turns into its class. */
+  error: NativeError
+}
+
+/** A fault for the next `times` matching requests (see the mock's README). */
+export interface FaultInput {
+  /** The method to match (any when unset). */
+  method?: string
+  /** The path prefix to match. */
+  path: string
+  /** Answer this status. */
+  status?: number
+  /** Answer these exact bytes. */
+  rawBody?: string
+  /** Answer this JSON (its text). */
+  jsonBody?: string
+  /** Extra response headers. */
+  headers?: Record<string, string>
+  /** Wait this long first, ms. */
+  delayMs?: number
+  /** Close the connection without an answer, unprocessed. */
+  drop?: boolean
+  /** Process the request, then `'drop'` or answer this status. */
+  after?: number | string
+  /** How many requests it applies to (1). */
+  times?: number
+}
+
+/** A member's favorite photo: the photo's fields and whose it is, flat. */
+export interface FavoritePhoto {
+  /** The photo's id. */
+  id: string
+  /** Its model, when sent. */
+  modelId?: string
+  /** The wire status. */
+  status: string
+  /** The wire reaction. */
+  likedStatus: string
+  /** When it was generated. */
+  createdAt: Date
+  /** Its signed URLs. */
+  urls: PhotoUrls
+  /** When the signed URLs stop working. */
+  expiresAt: Date
+  /** The member's email, when sent. */
+  email?: string
+  /** The member's name, when sent. */
+  name?: string
+  /** The member's team, when sent. */
+  teamId?: string
+  /** The team's name, when sent. */
+  teamName?: string
+}
+
+export interface FavoritePhotoPage {
+  items: Array<FavoritePhoto>
+  total: number
+  limit: number
+  offset: number
+  hasMore: boolean
+  next?: FavoritePhotoPageCursor
 }
 
 /** One request header, as the JS layer flattens Node's `req.headers`. */
@@ -129,6 +305,231 @@ export interface InviteSummary {
   link: string
 }
 
+/** An invite looked up by email (`invites.retrieveByEmail`). */
+export interface InviteV2 {
+  /** The invite's id, when sent. */
+  id?: string
+  /** The invited email. */
+  email: string
+  /** The wire status, e.g. `accepted`. */
+  status: string
+  /** The member's model, once there is one. */
+  modelId?: string
+  /** The team, if any. */
+  teamId?: string
+  /** The team's name, if any. */
+  teamName?: string
+  /** When the invite was sent. */
+  createdAt?: Date
+}
+
+/** A member of the organization (`members.list`). */
+export interface Member {
+  /** The member's id (the invite's id for a pending invitee). */
+  id: string
+  /** The member's email. */
+  email: string
+  /** Display name, once known. */
+  name?: string
+  /** The wire status: `accepted`, `pending`, `finished`. */
+  status: string
+  /** The member's team, if any. */
+  teamId?: string
+  /** The team's name, if any. */
+  teamName?: string
+  /** The member's model, once there is one. */
+  modelId?: string
+  /** That model's wire status. */
+  modelStatus?: string
+  /** When the member joined. */
+  joinedAt?: Date
+}
+
+export interface MemberPage {
+  items: Array<Member>
+  total: number
+  limit: number
+  offset: number
+  hasMore: boolean
+  next?: MemberPageCursor
+}
+
+/** An invite as the mock holds it. */
+export interface MockInvite {
+  /** Its id. */
+  id: string
+  /** The invited email. */
+  email: string
+  /** Still pending. */
+  valid: boolean
+  /** The team the member joins. */
+  teamId?: string
+  /** When it was created. */
+  createdAt: Date
+  /** Accepted. */
+  used: boolean
+  /** The sign-up link. */
+  link: string
+  /** `pending-invite`, `revoked`, `waiting-for-upload`, `generating-headshots` or `active`. */
+  status: string
+}
+
+/** A whitelabel model as the mock holds it. */
+export interface MockModel {
+  /** Its id. */
+  modelId: string
+  /** Its uid. */
+  uid: string
+  /** The user's email. */
+  email: string
+  /** Its team. */
+  teamId?: string
+  /** Its status (`onboarding` … `active`, `failed`, `deleted`). */
+  status: string
+  /** A development model. */
+  isDevelopment: boolean
+  /** When it was created. */
+  createdAt: Date
+  /** When it became active. */
+  finishedAt?: Date
+  /** When it was deleted. */
+  deletedAt?: Date
+  /** When its signed access expires. */
+  inviteExpiresAt: Date
+  /** `lora` or `one-shot`. */
+  version: string
+  /** How many photos it has. */
+  photoCount: number
+  /** The photo chosen as favorite. */
+  favoritePhotoId?: string
+}
+
+/** Settings of a mock server; unset ones take the mock's defaults. */
+export interface MockOptions {
+  /** The default organization's key (`hp_test_mock_key`). */
+  apiKey?: string
+  /** The port (0: an ephemeral one; a busy port falls back to one). */
+  port?: number
+  /** Starting credits (100). */
+  credits?: number
+  /** Whether whitelabel endpoints answer (true). */
+  whitelabel?: boolean
+  /** Where webhooks go (none). */
+  webhookUrl?: string
+  /** The webhook signing secret (none: unsigned). */
+  webhookSecret?: string
+  /** Wait before the first delivery attempt, ms (5000). */
+  webhookDelayMs?: number
+  /** Wait between delivery attempts, ms (5000). */
+  webhookRetryMs?: number
+  /** Time a development model spends in each status, ms (1000). */
+  devStepMs?: number
+  /** Requests allowed per rate window (none). */
+  rateLimit?: number
+  /** The rate window, ms (60000). */
+  rateWindowMs?: number
+  /** Pending invites allowed (none). */
+  inviteLimit?: number
+  /** Photos a model gets when it turns active (8). */
+  photosPerModel?: number
+  /** How long signed photo URLs stay valid, ms (24 h). */
+  photoUrlTtlMs?: number
+  /** HTTPS with HTTP/2 and a certificate made at start. */
+  tls?: boolean
+  /** More organizations, as the mock's `--config` JSON text. */
+  configJson?: string
+}
+
+/** An organization's settings in the mock. */
+export interface MockOrganization {
+  /** The key its requests carry. */
+  apiKey: string
+  /** Its uid. */
+  uid: string
+  /** Its name. */
+  name: string
+  /** Its website. */
+  website: string
+  /** Its description. */
+  description: string
+  /** Credits left. */
+  credits: number
+  /** Whether the whitelabel endpoints answer. */
+  whitelabel: boolean
+  /** Where its webhooks go. */
+  webhookUrl?: string
+  /** Its webhook signing secret. */
+  webhookSecret?: string
+  /** Pending invites allowed. */
+  inviteLimit?: number
+  /** Requests allowed per rate window. */
+  rateLimit?: number
+  /** The rate window, ms. */
+  rateWindowMs: number
+  /** Photos per model. */
+  photosPerModel: number
+  /** How long signed photo URLs stay valid, ms. */
+  photoUrlTtlMs: number
+  /** `top` or `data`. */
+  envelope: string
+}
+
+/** A photo as the mock holds it (the API adds signed URLs). */
+export interface MockPhoto {
+  /** Its id. */
+  id: string
+  /** Its model. */
+  modelId: string
+  /** `active` or `deleted`. */
+  status: string
+  /** `none`, `liked` or `loved`. */
+  likedStatus: string
+  /** When it was made. */
+  createdAt: Date
+}
+
+/** One request the mock received (API or CDN). */
+export interface MockRequest {
+  /** The method. */
+  method: string
+  /** The path as received (still percent-encoded), without the query. */
+  path: string
+  /** The raw query string (`''` when none). */
+  query: string
+  /** The headers, names in lower case (repeated ones joined with `, `). */
+  headers: Record<string, string>
+  /** The body as text. */
+  body: string
+}
+
+/** What a seed created. */
+export interface MockSeedReport {
+  /** Members created. */
+  members: number
+  /** The ids of the models created, in order. */
+  modelIds: Array<string>
+}
+
+/** One webhook delivery attempt. */
+export interface MockWebhookDelivery {
+  /** The event, e.g. `model.status.updated`. */
+  event: string
+  /** The event's id (`evt_…`). */
+  eventId: string
+  /** The model it is about. */
+  modelId: string
+  /** Where it was sent. */
+  url: string
+  /** 1 for the first attempt. */
+  attempt: number
+  /** The receiver's HTTP status, or null when no answer came. */
+  status?: number
+  /** Why no answer came. */
+  error?: string
+  /** When the attempt ended. */
+  at: Date
+}
+
 /** A whitelabel model. */
 export interface Model {
   /** The model's id. */
@@ -165,6 +566,41 @@ export interface ModelObject {
   createdAt: Date
   /** The owning organization's id. */
   organization: string
+}
+
+/** One entry of the model list (`models.list`). */
+export interface ModelSummary {
+  /** The model's id. */
+  id: string
+  /** The model's UID, when sent. */
+  uid?: string
+  /** The user's email. */
+  email: string
+  /** Human-readable title, when sent. */
+  title?: string
+  /** The wire status. */
+  status: string
+  /** The team, if any. */
+  teamId?: string
+  /** The team's name, if any. */
+  teamName?: string
+  /** Whether it is a development model. */
+  isDevelopment: boolean
+  /** The wire version (`lora`, `one-shot`), when sent. */
+  version?: string
+  /** When the model was created. */
+  createdAt: Date
+  /** When processing finished. */
+  finishedAt?: Date
+}
+
+export interface ModelSummaryPage {
+  items: Array<ModelSummary>
+  total: number
+  limit: number
+  offset: number
+  hasMore: boolean
+  next?: ModelSummaryPageCursor
 }
 
 /**
@@ -211,6 +647,42 @@ export interface Organization {
   teams: Array<Team>
 }
 
+/**
+ * Changes to an organization's settings; `clear` names the optional
+ * settings set to `null` (`webhookUrl`, `webhookSecret`, `inviteLimit`,
+ * `rateLimit`).
+ */
+export interface OrganizationChanges {
+  /** Credits left. */
+  credits?: number
+  /** Whether whitelabel endpoints answer. */
+  whitelabel?: boolean
+  /** Where webhooks go. */
+  webhookUrl?: string
+  /** The webhook signing secret. */
+  webhookSecret?: string
+  /** Pending invites allowed. */
+  inviteLimit?: number
+  /** Requests allowed per rate window. */
+  rateLimit?: number
+  /** The rate window, ms. */
+  rateWindowMs?: number
+  /** Photos per model. */
+  photosPerModel?: number
+  /** How long signed photo URLs stay valid, ms. */
+  photoUrlTtlMs?: number
+  /** `top` or `data`: where V2 answers put their fields. */
+  envelope?: string
+  /** The display name. */
+  name?: string
+  /** The website. */
+  website?: string
+  /** The description. */
+  description?: string
+  /** Settings to clear. */
+  clear: Array<string>
+}
+
 /** Parses a webhook payload strictly, without checking any signature. */
 export declare function parseWebhook(raw: Buffer): WebhookEvent | NativeError
 
@@ -225,11 +697,106 @@ export interface PerCallOptions {
   maxRetries?: number
 }
 
+/** A generated headshot. */
+export interface Photo {
+  /** The photo's id. */
+  id: string
+  /** Its model, when sent. */
+  modelId?: string
+  /** The wire status: `active`, `deleted`. */
+  status: string
+  /** The wire reaction: `none`, `liked`, `loved`. */
+  likedStatus: string
+  /** When it was generated. */
+  createdAt: Date
+  /** Its signed URLs. */
+  urls: PhotoUrls
+  /** When the signed URLs stop working. */
+  expiresAt: Date
+}
+
+export interface PhotoPage {
+  items: Array<Photo>
+  total: number
+  limit: number
+  offset: number
+  hasMore: boolean
+  next?: PhotoPageCursor
+}
+
+/** The signed URLs of a photo. */
+export interface PhotoUrls {
+  /** The photo itself. */
+  main: string
+  /** A small preview (`include: 'all'`). */
+  thumbnail?: string
+  /** The full-resolution original (`include: 'all'`). */
+  original?: string
+}
+
+/** The `X-RateLimit-*` headers of an answer. */
+export interface RateLimit {
+  /** `X-RateLimit-Limit`: requests allowed per window. */
+  limit?: number
+  /** `X-RateLimit-Remaining`: requests left in this window. */
+  remaining?: number
+  /** `X-RateLimit-Reset`: when the window resets. */
+  resetAt?: Date
+}
+
 /**
  * `headshotpro::redact_url`: the URL with every query value (a signed URL's
  * token), any password and any fragment replaced, for printing.
  */
 export declare function redactUrl(url: string): string
+
+/** A photo written to disk. */
+export interface SavedPhoto {
+  /** The photo. */
+  photoId: string
+  /** The file's path. */
+  path: string
+  /** Its size in bytes. */
+  bytes: number
+  /** The CDN's `Content-Type`, when sent. */
+  contentType?: string
+}
+
+/** One photo's download has ended. */
+export interface SaveProgress {
+  /** The photo. */
+  photoId: string
+  /** Whether it was saved (else it is in the report's `failed`). */
+  saved: boolean
+  /** Bytes written for it (0 when it failed). */
+  bytes: number
+  /** Photos finished so far, this one included. */
+  completed: number
+  /** Photos in this save. */
+  total: number
+}
+
+/** What a save did. */
+export interface SaveReport {
+  /** Photos written, in the order of the download links. */
+  saved: Array<SavedPhoto>
+  /** Photos not written, with the reason. */
+  failed: Array<FailedDownload>
+  /** Whether every photo was saved. */
+  complete: boolean
+  /** Bytes written in all. */
+  bytes: number
+}
+
+/** Members and models to create at once. */
+export interface SeedInput {
+  /** Accepted members (`seed-N@example.com`). */
+  members?: number
+  /** Active development models with their photos (`seed-model-N@example.com`). */
+  models?: number
+  /** The team they all join. */
+  teamId?: string
+}
 
 /** The name of the signature header. */
 export declare const SIGNATURE_HEADER: string
@@ -239,6 +806,12 @@ export declare const SIGNATURE_HEADER: string
  * at `timestamp` (unix seconds), to test one's own webhook endpoint.
  */
 export declare function signWebhook(raw: Buffer, secret: string, timestamp: number): string
+
+/**
+ * Starts a mock server on 127.0.0.1 (an ephemeral port unless `port` is
+ * given and free).
+ */
+export declare function startMockServer(options: MockOptions): Promise<NativeMockServer | NativeError>
 
 /** A team inside an organization. */
 export interface Team {
@@ -267,6 +840,8 @@ export interface WebhookEvent {
   createdAt?: Date
   /** The kind of object, `model`. */
   objectType: string
+  /** The chosen photo, on `model.favorite_selected`. */
+  photoId?: string
   /** The model concerned. */
   object: ModelObject
 }

@@ -836,11 +836,17 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.CancelToken = nativeBinding.CancelToken
+module.exports.FavoritePhotoPageCursor = nativeBinding.FavoritePhotoPageCursor
+module.exports.MemberPageCursor = nativeBinding.MemberPageCursor
+module.exports.ModelSummaryPageCursor = nativeBinding.ModelSummaryPageCursor
 module.exports.NativeClient = nativeBinding.NativeClient
+module.exports.NativeMockServer = nativeBinding.NativeMockServer
+module.exports.PhotoPageCursor = nativeBinding.PhotoPageCursor
 module.exports.createClient = nativeBinding.createClient
 module.exports.parseWebhook = nativeBinding.parseWebhook
 module.exports.redactUrl = nativeBinding.redactUrl
 module.exports.SIGNATURE_HEADER = nativeBinding.SIGNATURE_HEADER
 module.exports.signWebhook = nativeBinding.signWebhook
+module.exports.startMockServer = nativeBinding.startMockServer
 module.exports.TIMESTAMP_HEADER = nativeBinding.TIMESTAMP_HEADER
 module.exports.verifyWebhook = nativeBinding.verifyWebhook

@@ -4,9 +4,11 @@
 #   module in the dev profile (shares the workspace's compiled deps; use
 #   `npm run build:release` for benchmarks/publishing), a drift check of the
 #   generated native.js/native.d.ts, tsc --noEmit --strict on the typed
-#   example, the node --test suite, and both examples against the mock.
-# Needs Node >= 20 and the mock: cargo build -p headshotpro-mock.
-# Idempotent; exits non-zero on any failure.
+#   example, the node --test suite and the examples of examples/node (the
+#   quickstart, the whitelabel flow, the webhook receiver and the user-style
+#   node --test suite examples/node/testing/), each against an in-process
+#   MockServer (headshotpro/testing).
+# Needs Node >= 20. Idempotent; exits non-zero on any failure.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,9 +20,6 @@ command -v npm >/dev/null || fail "npm is not installed"
 node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
   || fail "Node >= 20 required, found $(node --version)"
 command -v cargo >/dev/null || fail "cargo is not installed"
-
-export HEADSHOTPRO_MOCK_BIN="${HEADSHOTPRO_MOCK_BIN:-$repo/target/debug/headshotpro-mock}"
-[ -x "$HEADSHOTPRO_MOCK_BIN" ] || fail "no mock at $HEADSHOTPRO_MOCK_BIN: run cargo build -p headshotpro-mock"
 
 cd "$pkg"
 echo "== npm ci and napi build, dev profile ($(node --version), npm $(npm --version))"
@@ -38,7 +37,7 @@ npx --no-install tsc --noEmit --strict -p test/typed
 echo "== node --test"
 node --test test/*.test.mjs
 
-echo "== examples"
+echo "== examples (examples/node, importing the package by name)"
 node test/run-examples.mjs
 
 echo "== sizes"

@@ -41,6 +41,20 @@ function num(name, value) {
   return value
 }
 
+/** A whole number when given, else undefined (its range is the core's to check). */
+function optInt(name, value) {
+  if (value === undefined || value === null) return undefined
+  if (!Number.isSafeInteger(value)) {
+    throw new InvalidArgumentError(`${name} must be an integer, got ${typeof value === 'number' ? value : typeof value}`)
+  }
+  return value
+}
+
+/** An array of strings when given, else undefined. */
+function optStrList(name, value) {
+  return value === undefined || value === null ? undefined : strList(name, value)
+}
+
 /** A positional argument checked by `check`: one native argument. */
 function positional(name, check = str) {
   return (value) => [check(name, value)]
@@ -50,20 +64,46 @@ function fieldsOf(fields, params) {
   return Object.entries(fields).map(([name, check]) => check(name, params[name]))
 }
 
-/** The params object of a call: its fields, in order, as native arguments. */
-function params(fields) {
-  return (value) => {
+/**
+ * The params object of a call: its fields, in order, as native arguments.
+ * A key it does not know is refused (a typo would otherwise be ignored),
+ * except those of `alsoAccepted` (e.g. `signal` where the params also carry
+ * the request options).
+ */
+function params(fields, alsoAccepted = []) {
+  const known = new Set([...Object.keys(fields), ...alsoAccepted])
+  const shape = (value) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new InvalidArgumentError('params must be an object')
     }
+    for (const key of Object.keys(value)) {
+      if (!known.has(key)) {
+        throw new InvalidArgumentError(`unknown parameter ${key}: expected ${[...known].join(', ')}`)
+      }
+    }
     return fieldsOf(fields, value)
   }
+  return shape
 }
 
 /** A params object that may be left out (every field then takes its default). */
-function optParams(fields) {
-  const required = params(fields)
-  return (value) => (value === undefined || value === null ? fieldsOf(fields, {}) : required(value))
+function optParams(fields, alsoAccepted = []) {
+  const required = params(fields, alsoAccepted)
+  const shape = (value) => (value === undefined || value === null ? fieldsOf(fields, {}) : required(value))
+  shape.optional = true
+  return shape
 }
 
-module.exports = { str, optStr, strList, withDefault, bool, num, positional, params, optParams }
+module.exports = {
+  str,
+  optStr,
+  strList,
+  optStrList,
+  withDefault,
+  bool,
+  num,
+  optInt,
+  positional,
+  params,
+  optParams,
+}

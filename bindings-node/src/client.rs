@@ -4,10 +4,11 @@
 use std::time::Duration;
 
 use headshotpro::{ClientBuilder, RequestOptions};
-use napi::bindgen_prelude::Either;
+use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
 use crate::error::NativeError;
+use crate::types_v2::RateLimit;
 
 /// Settings of a client; unset ones fall back to the environment, then core's defaults.
 #[napi(object)]
@@ -24,6 +25,12 @@ pub struct ClientOptions {
     pub max_retries: Option<u32>,
     /// Allows plain `http://` to non-loopback hosts.
     pub allow_insecure_http: Option<bool>,
+    /// Every request through this proxy (else the system's; never for loopback).
+    pub proxy: Option<String>,
+    /// PEM root certificates trusted besides the system's.
+    pub extra_root_certificates: Option<Buffer>,
+    /// At most this many requests in any 60 seconds.
+    pub max_requests_per_minute: Option<u32>,
 }
 
 /// Settings changed for the calls of a client made by `withOptions`; unset
@@ -69,6 +76,15 @@ fn builder(options: ClientOptions) -> headshotpro::Result<ClientBuilder> {
     }
     if let Some(allow) = options.allow_insecure_http {
         builder = builder.allow_insecure_http(allow);
+    }
+    if let Some(proxy) = options.proxy {
+        builder = builder.proxy(proxy);
+    }
+    if let Some(pem) = options.extra_root_certificates {
+        builder = builder.extra_root_certificates(pem.as_ref());
+    }
+    if let Some(limit) = options.max_requests_per_minute {
+        builder = builder.max_requests_per_minute(limit);
     }
     Ok(builder)
 }
@@ -117,6 +133,19 @@ impl NativeClient {
     #[napi(getter)]
     pub fn max_retries(&self) -> u32 {
         self.inner.max_retries()
+    }
+
+    /// The `X-RateLimit-*` headers of the last answer that carried them,
+    /// shared with every client made by `withOptions`; `null` before any.
+    #[napi(getter)]
+    pub fn last_rate_limit(&self) -> Option<RateLimit> {
+        self.inner.last_rate_limit().map(RateLimit::from)
+    }
+
+    /// The local cap on requests per minute, if one was set.
+    #[napi(getter)]
+    pub fn max_requests_per_minute(&self) -> Option<u32> {
+        self.inner.max_requests_per_minute()
     }
 
     /// A client with other settings for some calls, sharing this one's

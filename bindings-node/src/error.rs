@@ -8,6 +8,12 @@ use napi_derive::napi;
 const CLEAR_TEXT_SETTING: &str =
     "set the client option allow_insecure_http (allowInsecureHttp in Node, Swift and Kotlin) to true";
 
+/// Settings the core names in snake_case, with their Node names.
+const SETTING_NAMES: [(&str, &str); 2] = [
+    ("max_requests_per_minute", "maxRequestsPerMinute"),
+    ("extra_root_certificates", "extraRootCertificates"),
+];
+
 /// Everything the JS layer needs to build the error class named by
 /// `className` (core's `Error::class_name()`, or `APIUserAbortError` for an
 /// aborted call). Never contains the API key: core errors never do.
@@ -74,15 +80,37 @@ impl NativeError {
     }
 
     /// A client-construction error in Node's terms: the refusal of plain http
-    /// names the option to set.
+    /// names the option to set, and settings carry their Node names.
     pub(crate) fn construction(err: Error) -> Self {
         match err {
-            Error::InvalidArgument { message } => Self::invalid(message.replace(
-                CLEAR_TEXT_SETTING,
-                "pass allowInsecureHttp: true in the client options",
-            )),
+            Error::InvalidArgument { message } => {
+                let message = message.replace(
+                    CLEAR_TEXT_SETTING,
+                    "pass allowInsecureHttp: true in the client options",
+                );
+                Self::invalid(
+                    SETTING_NAMES
+                        .iter()
+                        .fold(message, |text, (core, node)| text.replace(core, node)),
+                )
+            }
             other => Self::from(&other),
         }
+    }
+
+    /// An error of a class that has no core counterpart (e.g. a closed mock
+    /// server), with the HTTP-like `status` and `code` when there are some.
+    #[cfg(feature = "testing")]
+    pub(crate) fn of_class(
+        class_name: &str,
+        message: String,
+        status: Option<u32>,
+        code: Option<&str>,
+    ) -> Self {
+        let mut out = Self::bare(class_name, message, false);
+        out.status = status;
+        out.code = code.map(str::to_owned);
+        out
     }
 
     /// A JS argument that could not be converted (e.g. a negative timeout).
@@ -90,6 +118,12 @@ impl NativeError {
         Self::from(&Error::InvalidArgument {
             message: message.into(),
         })
+    }
+}
+
+impl From<Error> for NativeError {
+    fn from(err: Error) -> Self {
+        Self::from(&err)
     }
 }
 

@@ -5,6 +5,8 @@
 //! strings for statuses) and core errors into a [`error::NativeError`] record
 //! that the hand-written JS layer (`lib/`) turns into real `Error` classes.
 //! HTTP, retries, validation, JSON and webhook logic all live in `headshotpro`.
+//! The `headshotpro/testing` entry point's `MockServer` runs the
+//! `headshotpro-mock` crate in-process ([`testing`]).
 //!
 //! Every export is guarded against panics: sync exports use napi's
 //! `catch_unwind`, async ones run the core future in its own task so a panic
@@ -16,10 +18,15 @@
 
 mod cancel;
 mod client;
+#[cfg(debug_assertions)]
+mod debug_hooks;
 mod error;
 mod operations;
+mod pages;
 mod run;
-#[cfg(debug_assertions)]
+mod save;
+#[cfg(feature = "testing")]
 mod testing;
 mod types;
+mod types_v2;
 mod webhook;

@@ -8,16 +8,25 @@
 //! `index.d.ts`. The lines carry plain comments: napi would print a doc comment
 //! passed through `macro_rules!` with its raw-string quotes into native.d.ts.
 
-use headshotpro::ModelStatus;
+use headshotpro::{
+    FavoriteListParams, MemberListParams, ModelCreateParams, ModelListParams, ModelStatus,
+    PhotoInclude, PhotoListParams,
+};
 use napi::bindgen_prelude::{Either, PromiseRaw};
-use napi::{Env, Result};
+use napi::threadsafe_function::ThreadsafeFunction;
+use napi::{Env, Result, Status};
 use napi_derive::napi;
 
 use crate::cancel::CancelToken;
 use crate::client::{millis, NativeClient};
 use crate::error::NativeError;
+use crate::pages::{FavoritePhotoPage, MemberPage, ModelSummaryPage, PhotoPage};
 use crate::run::spawn;
-use crate::types::{DeletedModel, Invite, InviteDetails, InviteSummary, Model, Organization, ToJs};
+use crate::save::{save, SaveArgs, SaveProgress, SaveReport};
+use crate::types::{
+    DeletedModel, Invite, InviteDetails, InviteSummary, Model, Organization, Team, ToJs,
+};
+use crate::types_v2::{DownloadLinks, InviteV2, Photo};
 
 /// Declares the promise methods of [`NativeClient`].
 macro_rules! operations {
@@ -27,6 +36,9 @@ macro_rules! operations {
         #[napi]
         impl NativeClient {
             $(
+                // A method takes the JS call's arguments as the JS layer shaped
+                // them, one native argument per field (`photos_save` has seven).
+                #[allow(clippy::too_many_arguments)]
                 #[napi(catch_unwind)]
                 pub fn $name<'env>(
                     &self,
@@ -69,8 +81,11 @@ operations! {
     teams_add_members(team_id: String, emails: Vec<String>) -> Organization =>
         |c| c.teams().add_members(&team_id, &emails);
     // `POST /api/v2/organization/whitelabel/model/create`.
-    models_create(email: String, team_id: Option<String>, is_development: bool) -> Model =>
-        |c| c.models().create(&email, team_id.as_deref(), is_development);
+    models_create(
+        email: String, team_id: Option<String>, is_development: bool, version: Option<String>
+    ) -> Model => |c| c.models().create_with(ModelCreateParams {
+        email, team_id, is_development, version: version.map(Into::into),
+    });
     // `GET /api/v2/organization/whitelabel/model/get/{model_id}`.
     models_retrieve(model_id: String) -> Model => |c| c.models().retrieve(&model_id);
     // `DELETE /api/v2/organization/whitelabel/model/delete/{model_id}`.
@@ -83,4 +98,52 @@ operations! {
             ModelStatus::from(until.as_str()),
             millis("timeoutMs", timeout_ms)?,
         );
+    // `GET /api/v2/organization/teams`.
+    teams_list() -> Vec<Team> => |c| c.teams().list();
+    // `GET /api/v2/organization/team`: one page.
+    members_list(status: Option<String>, limit: Option<i64>, offset: Option<i64>) -> MemberPage =>
+        |c| c.members().list(MemberListParams { status: status.map(Into::into), limit, offset });
+    // `GET /api/v2/organization/invites/{email}`.
+    invites_retrieve_by_email(email: String) -> InviteV2 =>
+        |c| c.invites().retrieve_by_email(&email);
+    // `GET /api/v2/organization/models`: one page.
+    models_list(
+        status: Option<String>, team_id: Option<String>, limit: Option<i64>, offset: Option<i64>
+    ) -> ModelSummaryPage => |c| c.models().list(ModelListParams {
+        status: status.map(Into::into), team_id, limit, offset,
+    });
+    // `GET /api/v2/organization/models/{model_id}/photos`: one page.
+    photos_list(
+        model_id: String, status: Option<String>, liked_status: Option<String>,
+        include: Option<String>, limit: Option<i64>, offset: Option<i64>
+    ) -> PhotoPage => |c| c.photos().list(&model_id, PhotoListParams {
+        status: status.map(Into::into), liked_status: liked_status.map(Into::into),
+        include: include.map(Into::into), limit, offset,
+    });
+    // `GET /api/v2/organization/models/{model_id}/photos/{photo_id}`.
+    photos_retrieve(model_id: String, photo_id: String, include: Option<String>) -> Photo =>
+        |c| c.photos().retrieve(&model_id, &photo_id, include.map(PhotoInclude::from));
+    // `GET /api/v2/organization/models/{model_id}/photos/favorite`: null while none is chosen.
+    photos_favorite(model_id: String, include: Option<String>) -> Option<Photo> =>
+        |c| c.photos().favorite(&model_id, include.map(PhotoInclude::from));
+    // `POST /api/v2/organization/models/{model_id}/photos/download` (read-only).
+    photos_download_links(
+        model_id: String, photo_ids: Option<Vec<String>>, include: Option<String>
+    ) -> DownloadLinks => |c| c.photos().download_links(
+        &model_id, photo_ids.as_deref(), include.map(PhotoInclude::from),
+    );
+    // `GET /api/v2/organization/photos/favorites`: one page.
+    photos_favorites(
+        team_id: Option<String>, include: Option<String>, limit: Option<i64>, offset: Option<i64>
+    ) -> FavoritePhotoPage => |c| c.photos().favorites(FavoriteListParams {
+        team_id, include: include.map(Into::into), limit, offset,
+    });
+    // Download links, then each signed URL into `directory`, reporting progress.
+    photos_save(
+        model_id: String, directory: String, photo_ids: Option<Vec<String>>,
+        include: Option<String>, overwrite: bool, concurrency: Option<i64>,
+        on_progress: Option<ThreadsafeFunction<Option<SaveProgress>, (), Option<SaveProgress>, Status, false>>
+    ) -> SaveReport => |c| save(c, model_id, directory, SaveArgs {
+        photo_ids, include, overwrite, concurrency, on_progress,
+    });
 }

@@ -9,11 +9,12 @@ use crate::cancel::{cancelled, CancelToken};
 use crate::error::NativeError;
 
 /// Spawns `call` (the operation `operation`, e.g. `invites_create`) on napi's
-/// tokio runtime and returns its promise. The promise always resolves: with
+/// tokio runtime and returns its promise; its error is a core error or
+/// anything else the binding reports as a [`NativeError`]. The promise always resolves: with
 /// the value, or with a [`NativeError`] the JS layer throws as the matching
 /// class. The call runs in its own task, so a panic becomes an error naming
 /// the operation, and cancelling the token aborts (drops) it.
-pub(crate) fn spawn<'env, T, F>(
+pub(crate) fn spawn<'env, T, E, F>(
     env: &'env Env,
     cancel: Option<&CancelToken>,
     operation: &'static str,
@@ -21,7 +22,8 @@ pub(crate) fn spawn<'env, T, F>(
 ) -> Result<PromiseRaw<'env, Either<T, NativeError>>>
 where
     T: ToNapiValue + Send + 'static,
-    F: Future<Output = headshotpro::Result<T>> + Send + 'static,
+    E: Into<NativeError> + Send + 'static,
+    F: Future<Output = std::result::Result<T, E>> + Send + 'static,
 {
     let cancel = cancel.map(CancelToken::subscribe);
     env.spawn_future(async move {
@@ -38,7 +40,7 @@ where
         };
         Ok(match joined {
             Ok(Ok(value)) => Either::A(value),
-            Ok(Err(err)) => Either::B(NativeError::from(&err)),
+            Ok(Err(err)) => Either::B(err.into()),
             Err(join) => Either::B(NativeError::internal(operation, &join.to_string())),
         })
     })

@@ -133,6 +133,8 @@ pub struct WebhookEvent {
     pub created_at: Option<DateTime<Utc>>,
     /// The kind of object, `model`.
     pub object_type: String,
+    /// The chosen photo, on `model.favorite_selected`.
+    pub photo_id: Option<String>,
     /// The model concerned.
     pub object: ModelObject,
 }
@@ -239,6 +241,7 @@ impl From<headshotpro::WebhookEvent> for WebhookEvent {
             event: e.event.as_str().to_owned(),
             created_at: e.created_at,
             object_type: e.object_type,
+            photo_id: e.photo_id,
             object: ModelObject::from(e.object),
         }
     }

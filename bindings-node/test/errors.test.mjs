@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import util from 'node:util'
 import * as hp from '../index.mjs'
-import { useMock, control, requests, fault, closedPort } from './helpers.mjs'
+import { useMock, requests, fault, closedPort } from './helpers.mjs'
 
 const mock = useMock()
 const client = (extra = {}) => new hp.Client({ apiKey: mock.apiKey, baseUrl: mock.url, maxRetries: 0, ...extra })
@@ -61,7 +61,7 @@ test('AuthenticationError for a wrong key', async () => {
 })
 
 test('PermissionDeniedError when whitelabel is disabled', async () => {
-  await control(mock, 'PUT', '/__mock/organization', { whitelabel: false })
+  await mock.server.setOrganization({ whitelabel: false })
   await rejectsWith(client().models.create({ email: 'a@example.com' }), hp.PermissionDeniedError, { status: 403 })
 })
 
@@ -110,7 +110,7 @@ test('APIConnectionError on a refused connection, not sent', async () => {
 })
 
 test('APITimeoutError when an attempt outlives timeoutMs', async () => {
-  await fault(mock, { path: '/api/v1/organization/credits', delay_ms: 3000, times: 1 })
+  await fault(mock, { path: '/api/v1/organization/credits', delayMs: 3000, times: 1 })
   const started = Date.now()
   const err = await rejectsWith(client({ timeoutMs: 200 }).organization.credits(), hp.APITimeoutError)
   assert.ok(err instanceof hp.APIConnectionError)
@@ -155,7 +155,8 @@ test('RateLimitError carries retryAfter and resetAt; a 429 waits Retry-After', a
     path: '/api/v1/organization/credits',
     status: 429,
     body: errorBody('RATE_LIMIT_EXCEEDED', 'slow down'),
-    headers: { 'Retry-After': '1', 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset },
+    // Remaining above 0: at 0 the client's limiter would wait for Reset before the retry.
+    headers: { 'Retry-After': '1', 'X-RateLimit-Limit': '300', 'X-RateLimit-Remaining': '5', 'X-RateLimit-Reset': reset },
     times: 2,
   })
   const started = Date.now()
@@ -166,12 +167,12 @@ test('RateLimitError carries retryAfter and resetAt; a 429 waits Retry-After', a
   assert.ok(Date.now() - started >= 950, 'waited Retry-After before the retry')
   assert.ok(err.resetAt instanceof Date)
   assert.equal(err.resetAt.toISOString(), reset)
-  assert.deepEqual(err.rateLimit, { limit: 300, remaining: 0, resetAt: new Date(reset) })
+  assert.deepEqual(err.rateLimit, { limit: 300, remaining: 5, resetAt: new Date(reset) })
   assert.equal((await requests(mock, 'GET', '/api/v1/organization/credits')).length, 2)
 })
 
 test('abort: a signal cancels the call with an AbortError-named APIUserAbortError', async () => {
-  await fault(mock, { path: '/api/v1/organization/credits', delay_ms: 10_000, times: 1 })
+  await fault(mock, { path: '/api/v1/organization/credits', delayMs: 10_000, times: 1 })
   const ac = new AbortController()
   const pending = client().organization.credits({ signal: ac.signal })
   setTimeout(() => ac.abort(new Error('user left')), 100)

@@ -2,7 +2,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { Client } from '../index.mjs'
-import { useMock, control, requests } from './helpers.mjs'
+import { useMock, requests } from './helpers.mjs'
 
 const mock = useMock()
 const client = () => new Client({ apiKey: mock.apiKey, baseUrl: mock.url, maxRetries: 0 })
@@ -14,7 +14,7 @@ test('organization.retrieve and credits', async () => {
   assert.equal(typeof org.name, 'string')
   assert.deepEqual(org.teams, [])
   assert.equal(await c.organization.credits(), 100)
-  await control(mock, 'PUT', '/__mock/organization', { credits: 7 })
+  await mock.server.setOrganization({ credits: 7 })
   assert.equal(await c.organization.credits(), 7)
 })
 
@@ -26,7 +26,7 @@ test('teams: create, update, addMembers, delete', async () => {
   org = await c.teams.update(team.id, { name: 'Brand' })
   assert.equal(org.teams.find((t) => t.id === team.id).name, 'Brand')
   const invite = await c.invites.create({ email: 'ada@example.com' })
-  await control(mock, 'POST', `/__mock/invites/${invite.id}/accept`)
+  await mock.server.acceptInvite(invite.id)
   org = await c.teams.addMembers(team.id, { emails: ['ada@example.com'] })
   assert.equal(typeof org.uid, 'string')
   org = await c.teams.delete(team.id)
@@ -49,7 +49,7 @@ test('invites: create, list, retrieve, revoke', async () => {
   const details = await c.invites.retrieve(invite.id)
   assert.equal(details.status, 'pending-invite')
   assert.equal(details.teamId, teamId)
-  await control(mock, 'POST', `/__mock/invites/${invite.id}/accept`)
+  await mock.server.acceptInvite(invite.id)
   assert.equal((await c.invites.retrieve(invite.id)).status, 'waiting-for-upload')
   const other = await c.invites.create({ email: 'linus@example.com' })
   assert.equal(await c.invites.revoke({ email: 'linus@example.com' }), undefined)
@@ -63,7 +63,7 @@ test('models: create, retrieve, wait, delete', async () => {
   assert.equal(model.isDevelopment, true)
   assert.match(model.signedUrl, /^https?:\/\//)
   assert.equal((await c.models.retrieve(model.modelId)).modelId, model.modelId)
-  await control(mock, 'POST', `/__mock/models/${model.modelId}/complete-onboarding`)
+  await mock.server.completeOnboarding(model.modelId)
   const active = await c.models.wait(model.modelId, { until: 'active', timeoutMs: 30_000 })
   assert.equal(active.status, 'active')
   const deleted = await c.models.delete(model.modelId)

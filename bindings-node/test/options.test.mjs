@@ -10,7 +10,7 @@ const client = (extra = {}) => new hp.Client({ apiKey: mock.apiKey, baseUrl: moc
 const CREDITS = '/api/v1/organization/credits'
 
 test('withOptions applies: a 200 ms timeout and no retries give APITimeoutError after one request', async () => {
-  await fault(mock, { method: 'GET', path: CREDITS, status: 503, delay_ms: 1000, times: 1 })
+  await fault(mock, { method: 'GET', path: CREDITS, status: 503, delayMs: 1000, times: 1 })
   const original = client({ maxRetries: 2 })
   const started = Date.now()
   const err = await original
@@ -68,7 +68,7 @@ test('a derived client serves organization and model calls, concurrently too', a
 })
 
 test('an AbortSignal still cancels a call on a derived client', async () => {
-  await fault(mock, { path: CREDITS, delay_ms: 10_000, times: 1 })
+  await fault(mock, { path: CREDITS, delayMs: 10_000, times: 1 })
   const ac = new AbortController()
   const pending = client().withOptions({ timeoutMs: 30_000, maxRetries: 0 }).organization.credits({ signal: ac.signal })
   setTimeout(() => ac.abort(new Error('user left')), 100)

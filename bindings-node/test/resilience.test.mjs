@@ -32,7 +32,7 @@ test('a panic inside the runtime settles the promise with a HeadshotProError nam
 })
 
 test('a timeout is a connection error', async () => {
-  await fault(mock, { method: 'GET', path: '/api/v1/organization/credits', delay_ms: 2000, times: 1 })
+  await fault(mock, { method: 'GET', path: '/api/v1/organization/credits', delayMs: 2000, times: 1 })
   const err = await client({ timeoutMs: 200 }).organization.credits().then(assert.fail, (e) => e)
   assert.ok(err instanceof hp.APITimeoutError)
   assert.ok(err instanceof hp.APIConnectionError)

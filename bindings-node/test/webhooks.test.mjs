@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import http from 'node:http'
 import { once } from 'node:events'
 import * as hp from '../index.mjs'
-import { useMock, control } from './helpers.mjs'
+import { useMock } from './helpers.mjs'
 
 const mock = useMock()
 const SECRET = 'whsec_node_tests'
@@ -57,6 +57,18 @@ test('parseWebhook keeps unknown events and statuses; rejects bad payloads', () 
   assert.throws(() => hp.parseWebhook('{"event":'), hp.WebhookVerificationError)
   assert.throws(() => hp.parseWebhook('{"event":"model.created"}'), hp.WebhookVerificationError)
   assert.throws(() => hp.parseWebhook({ event: 'model.created' }), hp.InvalidArgumentError)
+})
+
+test('the current events: photos_ready, and favorite_selected with its photoId', () => {
+  const favorite = JSON.parse(BODY)
+  favorite.event = 'model.favorite_selected'
+  favorite.photoId = 'p42'
+  const event = hp.parseWebhook(JSON.stringify(favorite))
+  assert.equal(event.event, 'model.favorite_selected')
+  assert.equal(event.photoId, 'p42')
+  const ready = hp.parseWebhook(BODY.replace('model.status.updated', 'model.photos_ready'))
+  assert.equal(ready.event, 'model.photos_ready')
+  assert.equal(ready.photoId, undefined)
 })
 
 test('verifyWebhook accepts a good signature with req.headers as is', () => {
@@ -119,7 +131,7 @@ test('a signed delivery from the mock verifies', async () => {
   await once(server, 'listening')
   try {
     const url = `http://127.0.0.1:${server.address().port}/hook`
-    await control(mock, 'PUT', '/__mock/organization', { webhookUrl: url, webhookSecret: SECRET })
+    await mock.server.setOrganization({ webhookUrl: url, webhookSecret: SECRET })
     const client = new hp.Client({ apiKey: mock.apiKey, baseUrl: mock.url })
     const model = await client.models.create({ email: 'hook@example.com', isDevelopment: true })
     const deadline = Date.now() + 20_000

@@ -4,8 +4,7 @@
 //   HEADSHOTPRO_API_KEY=hp_... node examples/node/quickstart.mjs
 //
 // HEADSHOTPRO_BASE_URL points it at another server (e.g. headshotpro-mock).
-// In your own code, import from 'headshotpro'.
-import { Client, HeadshotProError } from '../../bindings-node/index.mjs'
+import { Client, HeadshotProError } from 'headshotpro'
 
 const client = new Client() // key and base URL from the environment
 

@@ -5,9 +5,9 @@
 //
 // Verify the raw body exactly as received: never re-serialised JSON. Even a
 // verified event is a notification: confirm with client.models.retrieve()
-// before acting on it. In your own code, import from 'headshotpro'.
+// before acting on it.
 import http from 'node:http'
-import { verifyWebhook, WebhookVerificationError } from '../../bindings-node/index.mjs'
+import { verifyWebhook, WebhookVerificationError } from 'headshotpro'
 
 const secret = process.env.HEADSHOTPRO_WEBHOOK_SECRET
 if (!secret) {

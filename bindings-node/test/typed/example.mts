@@ -12,12 +12,39 @@ import {
   verifyWebhook,
   signWebhook,
   SIGNATURE_HEADER,
+  PermissionDeniedError,
+  Page,
+  PagePromise,
+  type DownloadLinks,
+  type FavoritePhoto,
+  type InviteV2,
+  type InviteV2Status,
+  type Member,
+  type MemberStatus,
   type Model,
   type ModelStatus,
+  type ModelSummary,
+  type ModelVersion,
   type Organization,
+  type Photo,
+  type RateLimitInfo,
+  type SavedPhoto,
+  type SaveProgress,
+  type SaveReport,
+  type Team,
   type WithOptions,
   type WebhookEvent,
 } from 'headshotpro'
+import {
+  MockServer,
+  type MockInvite,
+  type MockModel,
+  type MockOrganization,
+  type MockPhoto,
+  type MockRequest,
+  type MockSeedReport,
+  type MockWebhookDelivery,
+} from 'headshotpro/testing'
 import type { IncomingHttpHeaders } from 'node:http'
 
 export async function demo(signal: AbortSignal): Promise<Model> {
@@ -60,7 +87,7 @@ export function receive(raw: Buffer, headers: IncomingHttpHeaders, secret: strin
   try {
     const event = verifyWebhook(raw, headers, secret, { toleranceSec: 300 })
     const finished: Date | undefined = event.object.finishedAt
-    console.log(event.event, finished, parseWebhook(raw).object.id)
+    console.log(event.event, finished, event.photoId, parseWebhook(raw).object.id)
     return event
   } catch (err) {
     if (err instanceof WebhookVerificationError) return null
@@ -71,3 +98,87 @@ export function receive(raw: Buffer, headers: IncomingHttpHeaders, secret: strin
 export const fast: WithOptions = { timeoutMs: 1_000 }
 
 export const header: string = `${SIGNATURE_HEADER}: ${signWebhook('{}', 'secret', new Date())}`
+
+export async function currentApi(client: Client, signal: AbortSignal): Promise<SaveReport> {
+  const teams: Team[] = await client.teams.list()
+  const page: Page<Member> = await client.members.list({ status: 'finished', limit: 200 })
+  const first: Member | undefined = page.data[0]
+  const same: Member[] = page.items
+  const counts: [number, number, number, boolean] = [page.total, page.limit, page.offset, page.hasMore]
+  if (page.hasNextPage()) {
+    const next: Page<Member> = await page.getNextPage({ signal })
+    console.log(next.data.length)
+  }
+  for await (const member of client.members.list({ limit: 200 })) {
+    const status: MemberStatus = member.status
+    console.log(member.email, status, member.joinedAt?.toISOString())
+  }
+  for await (const p of page.iterPages()) console.log(p.offset)
+  const listed: PagePromise<ModelSummary> = client.models.list({ status: 'active', teamId: teams[0]?.id })
+  for await (const m of listed) console.log(m.id, m.version satisfies ModelVersion | undefined)
+  const bySignal: Page<ModelSummary> = await client.models.list({ signal })
+  const invite: InviteV2 = await client.invites.retrieveByEmail('ada@example.com')
+  const model: Model = await client.models.create({ email: 'ada@example.com', version: 'one-shot', isDevelopment: true })
+  const photos = await client.photos.list(model.modelId, { likedStatus: 'loved', include: 'all', limit: 20, offset: 0 })
+  const photo: Photo | undefined = photos.data[0]
+  const thumb: string | undefined = photo?.urls.thumbnail
+  const one: Photo = await client.photos.retrieve(model.modelId, 'p1', { include: 'main' }, { signal })
+  const favorite: Photo | null = await client.photos.favorite(model.modelId)
+  const links: DownloadLinks = await client.photos.downloadLinks(model.modelId, { photoIds: [one.id] })
+  for await (const f of client.photos.favorites({ teamId: 't1' })) {
+    const fav: FavoritePhoto = f
+    console.log(fav.email, fav.urls.main)
+  }
+  const limits: RateLimitInfo | null = client.lastRateLimit
+  const perMinute: number | null = client.maxRequestsPerMinute
+  console.log(first, same, counts, bySignal, invite.status satisfies InviteV2Status, thumb, favorite, links.expiresAt, limits?.remaining, perMinute)
+  const report = await client.photos.save(model.modelId, 'headshots', {
+    overwrite: true,
+    concurrency: 8,
+    signal,
+    onProgress: (p: SaveProgress) => console.log(`${p.completed}/${p.total} ${p.photoId}`),
+  })
+  for (const failed of report.failed) {
+    if (failed.error instanceof PermissionDeniedError) console.log(failed.photoId, failed.error.status)
+  }
+  const saved: SavedPhoto[] = report.saved
+  console.log(saved[0]?.path, report.complete, report.bytes)
+  return report
+}
+
+export const secured = new Client({
+  apiKey: 'hp_test',
+  proxy: 'http://proxy.internal:3128',
+  extraRootCertificates: Buffer.from('-----BEGIN CERTIFICATE-----'),
+  maxRequestsPerMinute: 120,
+})
+
+export async function withMock(): Promise<number> {
+  await using mock = await MockServer.start({ credits: 5, devStepMs: 20, webhookDelayMs: 0, tls: false })
+  const client: Client = mock.client({ maxRetries: 0 })
+  const url: string = mock.url
+  const pem: string | null = mock.caPem
+  const invite = await client.invites.create({ email: 'ada@example.com' })
+  const accepted: MockInvite = await mock.acceptInvite(invite.id)
+  await mock.uploadPhotos(invite.id)
+  const model = await client.models.create({ email: 'dev@example.com', isDevelopment: true })
+  const onboarded: MockModel = await mock.completeOnboarding(model.modelId)
+  await mock.advance(model.modelId)
+  await mock.fail(model.modelId)
+  const photos: MockPhoto[] = await mock.photos(model.modelId)
+  if (photos[0]) {
+    await mock.likePhoto(photos[0].id, 'loved')
+    await mock.chooseFavorite(model.modelId, photos[0].id)
+  }
+  const org: MockOrganization = await mock.setOrganization({ credits: 0, webhookUrl: null, envelope: 'data' })
+  const faultId: number = await mock.injectFault({ method: 'POST', path: '/api/v1/organization/invite', after: 'drop' })
+  await mock.injectFault({ path: '/api/', status: 429, headers: { 'Retry-After': '1' }, body: { success: false }, times: 2 })
+  const requests: MockRequest[] = await mock.requests()
+  const hooks: MockWebhookDelivery[] = await mock.webhooks()
+  const seeded: MockSeedReport = await mock.seed({ members: 10, models: 1 })
+  await mock.reset()
+  await mock.clearFaults()
+  console.log(url, pem, accepted.status, onboarded.status, org.credits, faultId, requests[0]?.headers['authorization'], hooks.length, seeded.modelIds)
+  await mock.close()
+  return (await mock.organization()).credits
+}

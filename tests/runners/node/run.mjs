@@ -6,16 +6,23 @@
 //
 //   node tests/runners/node/run.mjs --cases tests/cases --vectors tests/vectors \
 //     --mock-bin target/debug/headshotpro-mock --out target/matrix/node.json
+//
+// `--only TEXT` runs only the cases whose file name contains TEXT.
 
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 const hp = await import(pathToFileURL(path.join(repo, 'bindings-node', 'index.mjs')).href)
+
+/** How long a `webhooks` step waits for the deliveries it counts, and how often it looks. */
+const WEBHOOK_WAIT_MS = 10_000
+const WEBHOOK_POLL_MS = 25
 
 const MOCK_FLAGS = ['--port', '0', '--dev-step-ms', '50', '--webhook-delay-ms', '0', '--webhook-retry-ms', '50', '--exit-on-stdin-close']
 
@@ -26,7 +33,7 @@ function parseArgs(argv) {
     mockBin: process.env.HEADSHOTPRO_MOCK_BIN || path.join(repo, 'target', 'debug', 'headshotpro-mock'),
     out: path.join(repo, 'target', 'matrix', 'node.json'),
   }
-  const keys = { '--cases': 'cases', '--vectors': 'vectors', '--mock-bin': 'mockBin', '--out': 'out' }
+  const keys = { '--cases': 'cases', '--vectors': 'vectors', '--mock-bin': 'mockBin', '--out': 'out', '--only': 'only' }
   for (let i = 2; i < argv.length; i += 2) {
     const key = keys[argv[i]]
     if (!key || argv[i + 1] === undefined) throw new Error(`unknown or incomplete argument ${argv[i]}`)
@@ -123,6 +130,7 @@ const canon = {
     event: e.event,
     created_at: time(e.createdAt),
     object_type: e.objectType,
+    photo_id: opt(e.photoId),
     object: {
       id: e.object.id,
       uid: e.object.uid,
@@ -139,6 +147,82 @@ const canon = {
   }),
   number: (n) => n,
   none: () => null,
+  teams: (teams) => teams.map((t) => ({ id: t.id, name: t.name })),
+  member: (m) => ({
+    id: m.id,
+    email: m.email,
+    name: opt(m.name),
+    status: m.status,
+    team_id: opt(m.teamId),
+    team_name: opt(m.teamName),
+    model_id: opt(m.modelId),
+    model_status: opt(m.modelStatus),
+    joined_at: time(m.joinedAt),
+  }),
+  inviteV2: (i) => ({
+    id: opt(i.id),
+    email: i.email,
+    status: i.status,
+    model_id: opt(i.modelId),
+    team_id: opt(i.teamId),
+    team_name: opt(i.teamName),
+    created_at: time(i.createdAt),
+  }),
+  modelSummary: (m) => ({
+    id: m.id,
+    uid: opt(m.uid),
+    email: m.email,
+    title: opt(m.title),
+    status: m.status,
+    team_id: opt(m.teamId),
+    team_name: opt(m.teamName),
+    is_development: m.isDevelopment,
+    version: opt(m.version),
+    created_at: time(m.createdAt),
+    finished_at: time(m.finishedAt),
+  }),
+  photo: (p) => ({
+    id: p.id,
+    model_id: opt(p.modelId),
+    status: p.status,
+    liked_status: p.likedStatus,
+    created_at: time(p.createdAt),
+    urls: { main: p.urls.main, thumbnail: opt(p.urls.thumbnail), original: opt(p.urls.original) },
+    expires_at: time(p.expiresAt),
+  }),
+  favoritePhoto: (f) => ({
+    ...canon.photo(f),
+    email: opt(f.email),
+    name: opt(f.name),
+    team_id: opt(f.teamId),
+    team_name: opt(f.teamName),
+  }),
+  optionalPhoto: (p) => (p === null ? null : canon.photo(p)),
+  downloadLinks: (l) => ({
+    downloads: l.downloads.map((d) => ({ photo_id: d.photoId, url: d.url })),
+    expires_at: time(l.expiresAt),
+  }),
+  /** A page: `{items, total, limit, offset, has_more}`. */
+  page: (item) => (p) => ({ items: p.data.map(item), total: p.total, limit: p.limit, offset: p.offset, has_more: p.hasMore }),
+  /** Every item of a walk. */
+  all: (item) => (items) => items.map(item),
+  /** A save report; `files` is every entry of the case directory. */
+  saveReport: (r, ctx) => ({
+    saved: r.saved
+      .map((s) => ({ photo_id: s.photoId, file_name: path.basename(s.path), bytes: s.bytes }))
+      .sort(byPhotoId),
+    failed: r.failed
+      .map((f) => ({
+        photo_id: f.photoId,
+        error: { class: className(f.error), code: opt(f.error.code), status: opt(f.error.status) },
+      }))
+      .sort(byPhotoId),
+    files: readdirSync(ctx.caseDir).sort(),
+  }),
+}
+
+function byPhotoId(a, b) {
+  return a.photo_id < b.photo_id ? -1 : a.photo_id > b.photo_id ? 1 : 0
 }
 
 // ---- operations: snake_case args -> the package's Node style ---------------
@@ -146,6 +230,27 @@ const canon = {
 function loadVector(ctx, name) {
   return JSON.parse(readFileSync(path.join(ctx.vectors, `${name}.json`), 'utf8'))
 }
+
+/** `undefined` for an absent or null argument, as the package's optional params take it. */
+const arg = (v) => (v === null ? undefined : v)
+
+/** Every item of a list, walked with `for await` on the list call's promise. */
+async function walk(pagePromise) {
+  const items = []
+  for await (const item of pagePromise) items.push(item)
+  return items
+}
+
+const memberParams = (a) => ({ status: arg(a.status), limit: arg(a.limit), offset: arg(a.offset) })
+const modelParams = (a) => ({ status: arg(a.status), teamId: arg(a.team_id), limit: arg(a.limit), offset: arg(a.offset) })
+const photoParams = (a) => ({
+  status: arg(a.status),
+  likedStatus: arg(a.liked_status),
+  include: arg(a.include),
+  limit: arg(a.limit),
+  offset: arg(a.offset),
+})
+const favoriteParams = (a) => ({ teamId: arg(a.team_id), include: arg(a.include), limit: arg(a.limit), offset: arg(a.offset) })
 
 const ops = {
   'organization.retrieve': [(c) => c.organization.retrieve(), canon.organization],
@@ -159,7 +264,8 @@ const ops = {
   'teams.delete': [(c, a) => c.teams.delete(a.team_id), canon.organization],
   'teams.add_members': [(c, a) => c.teams.addMembers(a.team_id, { emails: a.emails }), canon.organization],
   'models.create': [
-    (c, a) => c.models.create({ email: a.email, teamId: a.team_id ?? undefined, isDevelopment: a.is_development ?? undefined }),
+    (c, a) =>
+      c.models.create({ email: a.email, teamId: arg(a.team_id), isDevelopment: arg(a.is_development), version: arg(a.version) }),
     canon.model,
   ],
   'models.retrieve': [(c, a) => c.models.retrieve(a.model_id), canon.model],
@@ -173,6 +279,32 @@ const ops = {
       return hp.verifyWebhook(v.body, v.headers, a.secret ?? v.secret, options)
     },
     canon.event,
+  ],
+  'teams.list': [(c) => c.teams.list(), canon.teams],
+  'members.list': [(c, a) => c.members.list(memberParams(a)), canon.page(canon.member)],
+  'members.list_all': [(c, a) => walk(c.members.list(memberParams(a))), canon.all(canon.member)],
+  'invites.retrieve_by_email': [(c, a) => c.invites.retrieveByEmail(a.email), canon.inviteV2],
+  'models.list': [(c, a) => c.models.list(modelParams(a)), canon.page(canon.modelSummary)],
+  'models.list_all': [(c, a) => walk(c.models.list(modelParams(a))), canon.all(canon.modelSummary)],
+  'photos.list': [(c, a) => c.photos.list(a.model_id, photoParams(a)), canon.page(canon.photo)],
+  'photos.list_all': [(c, a) => walk(c.photos.list(a.model_id, photoParams(a))), canon.all(canon.photo)],
+  'photos.retrieve': [(c, a) => c.photos.retrieve(a.model_id, a.photo_id, { include: arg(a.include) }), canon.photo],
+  'photos.favorite': [(c, a) => c.photos.favorite(a.model_id, { include: arg(a.include) }), canon.optionalPhoto],
+  'photos.download_links': [
+    (c, a) => c.photos.downloadLinks(a.model_id, { photoIds: arg(a.photo_ids), include: arg(a.include) }),
+    canon.downloadLinks,
+  ],
+  'photos.favorites': [(c, a) => c.photos.favorites(favoriteParams(a)), canon.page(canon.favoritePhoto)],
+  'photos.favorites_all': [(c, a) => walk(c.photos.favorites(favoriteParams(a))), canon.all(canon.favoritePhoto)],
+  'photos.save': [
+    (c, a, ctx) =>
+      c.photos.save(a.model_id, ctx.caseDir, {
+        photoIds: arg(a.photo_ids),
+        include: arg(a.include),
+        overwrite: arg(a.overwrite),
+        concurrency: arg(a.concurrency),
+      }),
+    canon.saveReport,
   ],
 }
 
@@ -285,18 +417,43 @@ async function runStep(step, i, ctx) {
     return
   }
   if (step.requests) {
-    const { method, path: prefix, count } = substitute(step.requests, ctx.vars)
+    const { method, path: prefix, count, headers } = substitute(step.requests, ctx.vars)
     const log = await mustControl(ctx.mock, 'GET', '/__mock/requests')
     const all = Array.isArray(log) ? log : log.requests
-    const n = all.filter((r) => (!method || r.method === method) && r.path.startsWith(prefix)).length
-    if (n !== count) throw new Error(`${where}: expected ${count} requests to ${method ?? ''} ${prefix}, saw ${n}`)
+    const matching = all.filter((r) => (!method || r.method.toUpperCase() === method.toUpperCase()) && r.path.startsWith(prefix))
+    if (matching.length !== count) {
+      const seen = all.map((r) => `${r.method} ${r.path}`).join(', ')
+      throw new Error(`${where}: expected ${count} requests to ${method ?? '*'} ${prefix}, saw ${matching.length}; request log: ${seen}`)
+    }
+    if (headers !== undefined) {
+      const pattern = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+      for (const r of matching) {
+        const got = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]))
+        const why = mismatch(pattern, got)
+        if (why) throw new Error(`${where}: headers of ${r.method} ${r.path}: ${why}`)
+      }
+    }
     return
+  }
+  if (step.webhooks) {
+    const { event, model_id: modelId, count } = substitute(step.webhooks, ctx.vars)
+    const deadline = performance.now() + WEBHOOK_WAIT_MS
+    for (;;) {
+      const log = (await mustControl(ctx.mock, 'GET', '/__mock/webhooks')).webhooks
+      const n = log.filter((w) => w.attempt === 1 && (!event || w.event === event) && (!modelId || w.modelId === modelId)).length
+      if (n === count) return
+      if (n > count || performance.now() >= deadline) {
+        const seen = log.map((w) => `${w.event} ${w.modelId} attempt ${w.attempt}`).join(', ')
+        throw new Error(`${where}: expected ${count} webhook event(s) ${event ?? '*'} for model ${modelId ?? '*'}, found ${n}; webhook log: ${seen}`)
+      }
+      await new Promise((r) => setTimeout(r, WEBHOOK_POLL_MS))
+    }
   }
   if (step.sleep_ms !== undefined) {
     await new Promise((r) => setTimeout(r, step.sleep_ms))
     return
   }
-  if (!step.op) throw new Error(`${where}: no op, control, requests or sleep_ms`)
+  if (!step.op) throw new Error(`${where}: no op, control, requests, webhooks or sleep_ms`)
   const entry = ops[step.op]
   if (!entry) throw new Error(`${where}: unknown op ${step.op}`)
   const [call, toCanonical] = entry
@@ -307,7 +464,7 @@ async function runStep(step, i, ctx) {
   let error
   try {
     if (ctx.clientError) throw ctx.clientError
-    result = toCanonical(await call(withStepOptions(ctx.client, step.options), args, ctx))
+    result = toCanonical(await call(withStepOptions(ctx.client, step.options), args, ctx), ctx)
   } catch (err) {
     error = err
   }
@@ -340,16 +497,24 @@ async function runCase(spec, ctx) {
   if (spec.mock) await mustControl(ctx.mock, 'PUT', '/__mock/organization', spec.mock)
   for (const f of spec.faults ?? []) await mustControl(ctx.mock, 'POST', '/__mock/faults', f)
   const built = await buildClient(ctx.mock, spec.client)
-  const caseCtx = { ...ctx, client: built.client, clientError: built.error, vars: {} }
-  const steps = spec.steps ?? []
-  for (let i = 0; i < steps.length; i++) await runStep(steps[i], i, caseCtx)
+  const caseDir = mkdtempSync(path.join(tmpdir(), `headshotpro-matrix-node-${spec.name}-`))
+  const env = { mock_url: ctx.mock.url, closed_port_url: `http://127.0.0.1:${await closedPort()}` }
+  const caseCtx = { ...ctx, client: built.client, clientError: built.error, caseDir, vars: { env } }
+  try {
+    const steps = spec.steps ?? []
+    for (let i = 0; i < steps.length; i++) await runStep(steps[i], i, caseCtx)
+  } finally {
+    rmSync(caseDir, { recursive: true, force: true })
+  }
 }
 
 // ---- main ------------------------------------------------------------------------
 
 async function main() {
   const args = parseArgs(process.argv)
-  const files = readdirSync(args.cases).filter((f) => f.endsWith('.json')).sort()
+  const files = readdirSync(args.cases)
+    .filter((f) => f.endsWith('.json') && (args.only === undefined || f.includes(args.only)))
+    .sort()
   const results = []
   let mock
   let startError
