@@ -1,5 +1,7 @@
 package com.headshotpro
 
+import com.headshotpro.types.RateLimitInfo
+
 /**
  * The HeadshotPro client for Java (and any JVM caller without coroutines).
  *
