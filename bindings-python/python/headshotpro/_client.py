@@ -8,16 +8,44 @@ written once, in the ``_…Operations`` classes below (see ``_operation``).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable, List, Optional, Sequence, Type, TypeVar, Union, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Iterable,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Type,
+    TypeVar,
+    Union,
+    cast,
+)
 
-from . import _native
+from . import _logs, _native
 from ._errors import InvalidArgumentError
 from ._operation import AsyncResource, Call, ListCall, Resource, SyncResource, operation, paginated
 from ._enums import ModelStatus
-from ._types import DeletedModel, Invite, InviteDetails, InviteSummary, Model, Organization, RateLimitInfo, Team
+from ._response import RawResponses
+from ._types import (
+    AppInfo,
+    DeletedModel,
+    Invite,
+    InviteDetails,
+    InviteSummary,
+    Model,
+    Organization,
+    RateLimitInfo,
+    RequestEvent,
+    ResponseEvent,
+    Team,
+)
 
 if TYPE_CHECKING:  # annotations only: these load on first use
     from ._current import InviteV2, Member, ModelSummary
@@ -31,6 +59,72 @@ Status = Union[ModelStatus, str]
 """A model status: the enum or its wire string (``"active"``)."""
 _C = TypeVar("_C", bound="_BaseClient")
 _logger = logging.getLogger("headshotpro")
+
+Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+"""Header names and values: a mapping, or ``(name, value)`` pairs."""
+Query = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+"""Query parameters: a mapping, or ``(name, value)`` pairs (a name may repeat)."""
+RequestHook = Callable[[RequestEvent], object]
+"""An ``on_request`` hook: called with a ``RequestEvent`` before each attempt."""
+ResponseHook = Callable[[ResponseEvent], object]
+"""An ``on_response`` hook: called with a ``ResponseEvent`` after each attempt."""
+
+
+def _pairs(name: str, values: Optional[Union[Headers, Query]]) -> Optional[List[Tuple[str, str]]]:
+    """Headers or query parameters as ``(name, value)`` pairs of strings."""
+    if values is None:
+        return None
+    items = values.items() if isinstance(values, Mapping) else values
+    pairs: List[Tuple[str, str]] = []
+    for item in items:
+        try:
+            key, value = item
+        except (TypeError, ValueError):
+            raise InvalidArgumentError(f"{name} must be a mapping or (name, value) pairs, not {values!r}") from None
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise InvalidArgumentError(f"{name} names and values must be str, not {key!r}: {value!r}")
+        pairs.append((key, value))
+    return pairs
+
+
+def _app_info(app: Optional[Union[AppInfo, Mapping[str, str]]]) -> Optional[Tuple[str, Optional[str], Optional[str]]]:
+    """``app_info`` as ``(name, version, url)``."""
+    if app is None:
+        return None
+    if isinstance(app, Mapping):
+        unknown = set(app) - {"name", "version", "url"}
+        if "name" not in app or unknown:
+            raise InvalidArgumentError(
+                f"app_info needs a name and takes only name, version and url, not {sorted(app)}"
+            )
+        app = AppInfo(app["name"], app.get("version"), app.get("url"))
+    if not isinstance(app, AppInfo):
+        raise InvalidArgumentError(f"app_info must be an AppInfo or a dict, not {app!r}")
+    for part in (app.name, app.version, app.url):
+        if part is not None and not isinstance(part, str):
+            raise InvalidArgumentError(f"app_info parts must be str, not {part!r}")
+    return (app.name, app.version, app.url)
+
+
+def _hooks(name: str, hooks: Optional[Union[Callable[[Any], object], Sequence[Callable[[Any], object]]]]) -> Optional[List[Any]]:
+    """A hook or a sequence of hooks as a list of callables."""
+    if hooks is None:
+        return None
+    listed = [hooks] if callable(hooks) else list(hooks)
+    for hook in listed:
+        if not callable(hook):
+            raise InvalidArgumentError(f"{name} must be a callable or a list of callables, not {hook!r}")
+    return listed
+
+
+def _json_body(body: Any) -> Optional[str]:
+    """The escape hatch's body as JSON text; what JSON cannot hold is refused."""
+    if body is None:
+        return None
+    try:
+        return json.dumps(body, allow_nan=False)
+    except (TypeError, ValueError) as err:
+        raise InvalidArgumentError(f"body cannot be sent as JSON: {err}") from None
 
 
 def _wire(value: Optional[str]) -> Optional[str]:
@@ -355,6 +449,10 @@ class _BaseClient:
         proxy: Optional[str] = None,
         extra_root_certificates: Optional[Union[str, bytes]] = None,
         max_requests_per_minute: Optional[int] = None,
+        default_headers: Optional[Headers] = None,
+        app_info: Optional[Union[AppInfo, Mapping[str, str]]] = None,
+        on_request: Optional[Union[RequestHook, Sequence[RequestHook]]] = None,
+        on_response: Optional[Union[ResponseHook, Sequence[ResponseHook]]] = None,
     ) -> None:
         if isinstance(extra_root_certificates, str):
             extra_root_certificates = extra_root_certificates.encode("utf-8")
@@ -369,6 +467,11 @@ class _BaseClient:
                 proxy,
                 extra_root_certificates,
                 max_requests_per_minute,
+                _pairs("default_headers", default_headers),
+                _app_info(app_info),
+                _logs.threshold(),
+                _hooks("on_request", on_request),
+                _hooks("on_response", on_response),
             )
         )
 
@@ -377,17 +480,64 @@ class _BaseClient:
         self._native = native
 
     def with_options(
-        self: _C, *, timeout: Optional[float] = None, max_retries: Optional[int] = None
+        self: _C,
+        *,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        headers: Optional[Headers] = None,
     ) -> _C:
-        """A client with another per-attempt ``timeout`` (seconds) or ``max_retries``
-        (``None`` keeps this client's), sharing this client's connection pool:
-        ``client.with_options(timeout=5).models.retrieve(model_id)``. This client is
-        unchanged; closing either one leaves the other usable."""
+        """A client with another per-attempt ``timeout`` (seconds), ``max_retries``
+        or extra ``headers`` (``None`` keeps this client's), sharing this client's
+        connection pool, hooks and rate limits:
+        ``client.with_options(timeout=5, headers={"X-Trace-Id": "t-42"}).models.retrieve(model_id)``.
+        ``headers`` replace the default headers of the same name (in any case).
+        This client is unchanged; closing either one leaves the other usable.
+
+        Raises ``InvalidArgumentError`` for an unusable setting, or a header the
+        SDK sets itself (``Authorization``, ``Host``, ``User-Agent``…) or one
+        holding CR/LF."""
+        return self._derive(self._native.with_options(timeout, max_retries, _pairs("headers", headers)))
+
+    def _derive(self: _C, native: _native.NativeClient) -> _C:
         derived = type(self).__new__(type(self))
-        derived._bind(
-            self._native.with_options(timeout, max_retries)
-        )
+        derived._bind(native)
         return derived
+
+    def _capturing(self: _C) -> Tuple[_C, _native.NativeCapture]:
+        """A twin of this client recording its answers, and the record."""
+        native, capture = self._native.capturing()
+        return self._derive(native), capture
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """The client's resources, with operations that return an ``APIResponse``
+        (``data``, ``status``, ``headers``, ``rate_limit``; ``parse()`` gives the
+        data) instead of the data alone::
+
+            response = client.with_raw_response.organization.credits()
+            print(response.data, response.rate_limit.remaining)
+
+        On an ``AsyncClient`` they are awaited as usual. Failures raise the
+        exceptions of the plain call."""
+        return RawResponses(self, isinstance(self, AsyncClient))
+
+    @property
+    def default_headers(self) -> List[Tuple[str, str]]:
+        """The headers sent with every API request, as ``(name, value)`` pairs."""
+        return self._native.default_headers
+
+    @property
+    def app_info(self) -> Optional[AppInfo]:
+        """The application named in the user agent, if set."""
+        app = self._native.app_info
+        return None if app is None else AppInfo(*app)
+
+    @property
+    def log_level(self) -> str:
+        """The most detailed log records this client produces: ``off``, ``error``,
+        ``warn``, ``info`` or ``debug`` (the ``headshotpro`` logger's level when
+        the client was created)."""
+        return self._native.log_level
 
     @property
     def base_url(self) -> str:
@@ -467,6 +617,28 @@ class Client(_BaseClient):
         self.members = MembersResource(native)
         self.photos = PhotosResource(native)
 
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        query: Optional[Query] = None,
+    ) -> Any:
+        """Calls an endpoint this SDK does not wrap yet, with the same key, retries,
+        rate limits, hooks, logs and errors as every operation, and returns the
+        answer's decoded JSON (``None`` for an empty answer)::
+
+            teams = client.request("GET", "/api/v2/organization/teams")
+            page = client.request("GET", "/api/v2/organization/models", query={"limit": "5"})
+
+        ``method`` is ``GET``, ``POST``, ``PUT``, ``PATCH`` or ``DELETE`` (POST and
+        PATCH are retried only on 429 or a refused connection); ``path`` starts
+        with ``/`` under the base URL. Raises ``InvalidArgumentError`` (nothing
+        sent) for another method, an absolute URL, ``..`` segments or a body JSON
+        cannot hold; ``ResponseDecodeError`` for an answer that is not JSON; the
+        usual ``APIError`` subclasses for error answers."""
+        return _native.request(self._native, method, path, _json_body(body), _pairs("query", query) or [])
+
     def close(self) -> None:
         """Releases the connection pool, once every client sharing it (``with_options``)
         is closed too. Later calls on this client raise ``RuntimeError``."""
@@ -505,6 +677,26 @@ class AsyncClient(_BaseClient):
         self.models = AsyncModelsResource(native)
         self.members = AsyncMembersResource(native)
         self.photos = AsyncPhotosResource(native)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        query: Optional[Query] = None,
+    ) -> Any:
+        """The awaitable form of ``Client.request``: calls an endpoint this SDK
+        does not wrap yet and returns the answer's decoded JSON::
+
+            teams = await client.request("GET", "/api/v2/organization/teams")
+
+        Raises as ``Client.request`` does."""
+        import asyncio
+
+        return await _native.request(
+            self._native, method, path, _json_body(body), _pairs("query", query) or [],
+            asyncio.get_running_loop(),
+        )
 
     async def close(self) -> None:
         """Releases the connection pool, once every client sharing it (``with_options``)

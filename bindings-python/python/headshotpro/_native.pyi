@@ -13,6 +13,7 @@ __all__ = [
     "TIMESTAMP_HEADER",
     "VERSION",
     "Canceller",
+    "NativeCapture",
     "NativeClient",
     "NativeMockServer",
     "NativePage",
@@ -22,6 +23,7 @@ __all__ = [
     "invites_retrieve_by_email",
     "invites_revoke",
     "members_list",
+    "env_log_level",
     "mock_start",
     "models_create",
     "models_delete",
@@ -38,6 +40,7 @@ __all__ = [
     "photos_retrieve",
     "photos_save",
     "redact_url",
+    "request",
     "sign_webhook",
     "teams_add_members",
     "teams_create",
@@ -66,6 +69,11 @@ class NativeClient:
         proxy: Optional[str] = None,
         extra_root_certificates: Optional[bytes] = None,
         max_requests_per_minute: Optional[int] = None,
+        default_headers: Optional[List[Tuple[str, str]]] = None,
+        app_info: Optional[Tuple[str, Optional[str], Optional[str]]] = None,
+        log_level: Optional[str] = None,
+        on_request: Optional[List[Any]] = None,
+        on_response: Optional[List[Any]] = None,
     ) -> NativeClient: ...
     @property
     def base_url(self) -> str: ...
@@ -81,8 +89,24 @@ class NativeClient:
     def max_requests_per_minute(self) -> Optional[int]: ...
     @property
     def closed(self) -> bool: ...
-    def with_options(self, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> NativeClient: ...
+    @property
+    def app_info(self) -> Optional[Tuple[str, Optional[str], Optional[str]]]: ...
+    @property
+    def default_headers(self) -> List[Tuple[str, str]]: ...
+    @property
+    def log_level(self) -> str: ...
+    def with_options(
+        self,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        headers: Optional[List[Tuple[str, str]]] = None,
+    ) -> NativeClient: ...
+    def capturing(self) -> Tuple[NativeClient, NativeCapture]: ...
     def close(self) -> None: ...
+
+@final
+class NativeCapture:
+    def last(self) -> Optional[Dict[str, Any]]: ...
 
 @final
 class NativePage:
@@ -153,6 +177,15 @@ class Canceller:
 
 def parse_webhook(raw: bytes) -> Any: ...
 def redact_url(url: str) -> str: ...
+def env_log_level() -> str: ...
+def request(
+    client: NativeClient,
+    method: str,
+    path: str,
+    body: Optional[str],
+    query: List[Tuple[str, str]],
+    event_loop: _Loop = None,
+) -> Any: ...
 def verify_webhook(raw: bytes, headers: list[tuple[str, str]], secret: str, tolerance: float) -> Any: ...
 def sign_webhook(raw: bytes, secret: str, timestamp: int) -> str: ...
 

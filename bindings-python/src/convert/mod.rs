@@ -5,6 +5,7 @@
 //! module only moves the fields across.
 
 mod current;
+mod json;
 mod save;
 mod v1;
 
