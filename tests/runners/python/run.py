@@ -307,8 +307,10 @@ def operation(
     if op == "client.last_rate_limit":
         return c.last_rate_limit
     if options is not None:  # per-call options, on the case's client
-        extra: Dict[str, Any] = {"headers": options["headers"]} if "headers" in options else {}
-        c = c.with_options(**timing(options), **extra)
+        per_call: Dict[str, Any] = dict(timing(options))
+        if "headers" in options:
+            per_call["headers"] = options["headers"]
+        c = c.with_options(**per_call)
     if raw and (op.endswith("_all") or op in ("models.wait", "photos.save")):
         raise StepFailure(f"raw is not defined for {op}")
     source: Any = c.with_raw_response if raw else c
