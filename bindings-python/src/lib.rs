@@ -6,8 +6,10 @@
 //! decision about HTTP, retries, validation, JSON and webhooks stays in the core.
 
 mod args;
+mod bulk;
 mod call;
 mod capture;
+mod cli;
 mod client;
 mod convert;
 mod error;
@@ -17,6 +19,7 @@ mod mock_server;
 mod observe;
 mod operations;
 mod page;
+mod progress;
 mod raw_request;
 mod redact;
 mod runtime;
@@ -48,10 +51,12 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(raw_request::request, m)?)?;
     m.add_function(wrap_pyfunction!(observe::env_log_level, m)?)?;
     m.add_function(wrap_pyfunction!(save::photos_save, m)?)?;
+    m.add_function(wrap_pyfunction!(bulk::invites_create_many, m)?)?;
     m.add_class::<mock_server::NativeMockServer>()?;
     m.add_function(wrap_pyfunction!(mock_server::mock_start, m)?)?;
     #[cfg(debug_assertions)]
     test_hooks::register(m)?;
+    m.add_function(wrap_pyfunction!(cli::cli_main, m)?)?;
     m.add_function(wrap_pyfunction!(redact::redact_url, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::verify_webhook, m)?)?;

@@ -76,6 +76,9 @@ from ._webhooks import (
 if TYPE_CHECKING:
     from ._pagination import AsyncPage, AsyncPaginator, SyncPage
     from ._types import (
+        BulkInviteResult,
+        BulkOutcome,
+        BulkProgress,
         DownloadLink,
         DownloadLinks,
         FailedDownload,
@@ -130,6 +133,9 @@ __all__ = [
     "AsyncTeamsResource",
     "AuthenticationError",
     "BadRequestError",
+    "BulkInviteResult",
+    "BulkOutcome",
+    "BulkProgress",
     "Client",
     "DEFAULT_TOLERANCE",
     "DeletedModel",

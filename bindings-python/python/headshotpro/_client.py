@@ -48,6 +48,7 @@ from ._types import (
 )
 
 if TYPE_CHECKING:  # annotations only: these load on first use
+    from ._bulk import BulkInviteResult, BulkProgress
     from ._current import InviteV2, Member, ModelSummary
     from ._enums_current import LikedStatus, MemberStatus, ModelVersion, PhotoInclude, PhotoStatus
     from ._photos import DownloadLinks, FavoritePhoto, Photo, SaveProgress, SaveReport
@@ -159,6 +160,26 @@ def _guarded(on_progress: Optional[Callable[[SaveProgress], object]]) -> Optiona
     return report
 
 
+def _guarded_bulk(
+    on_progress: Optional[Callable[[BulkProgress], object]],
+) -> Optional[Callable[[BulkProgress], None]]:
+    """``on_progress`` wrapped so that its exceptions are logged, never raised into the sends."""
+    if on_progress is None:
+        return None
+
+    def report(progress: BulkProgress) -> None:
+        try:
+            on_progress(progress)
+        except Exception:  # noqa: BLE001 - a progress report never breaks the sends
+            _logger.warning(
+                "on_progress raised an exception for input %d; the invites go on",
+                progress.index,
+                exc_info=True,
+            )
+
+    return report
+
+
 class _OrganizationOperations(Resource):
     @operation
     def retrieve(self) -> Call[Organization]:
@@ -196,6 +217,45 @@ class _InvitesOperations(Resource):
     def retrieve_by_email(self, email: str) -> Call[InviteV2]:
         """The invite sent to ``email``, as the current API describes it."""
         return Call(_native.invites_retrieve_by_email, self._native, email)
+
+    @operation
+    def create_many(
+        self,
+        emails: Iterable[str],
+        *,
+        team_id: Optional[str] = None,
+        concurrency: int = 4,
+        on_progress: Optional[Callable[[BulkProgress], object]] = None,
+    ) -> Call[List[BulkInviteResult]]:
+        """Invites every email (into ``team_id``, if given), ``concurrency`` (1..32)
+        at once through the client's shared rate limiter, and returns one
+        ``BulkInviteResult`` per input, in input order: ``created`` (with the
+        invite), ``exists``, ``invalid`` or ``failed`` (with the exception)::
+
+            results = client.invites.create_many(["ada@example.com", "bob@example.com"])
+            failed = [r for r in results if not r.ok]
+
+        Invalid emails are rejected locally and never sent; a repeated email is
+        sent once; a lost answer never makes a duplicate. One failure does not
+        stop the others, except ``InsufficientCreditsError`` and
+        ``InviteLimitError``, which stop the sends: every input left ends
+        ``failed`` with that error. ``on_progress(BulkProgress)`` is called once per
+        input as it ends (on a worker thread for ``Client``, on the event loop for
+        ``AsyncClient``); an exception it raises is logged and the sends go on.
+
+        Raises ``InvalidArgumentError`` (nothing sent) only for bad arguments:
+        ``concurrency`` outside 1..32, a blank ``team_id``, a lone string for
+        ``emails``."""
+        if isinstance(emails, (str, bytes)):
+            raise InvalidArgumentError("emails must be a list of emails, not a single string")
+        return Call(
+            _native.invites_create_many,
+            self._native,
+            list(emails),
+            team_id,
+            concurrency,
+            _guarded_bulk(on_progress),
+        )
 
 
 class _TeamsOperations(Resource):

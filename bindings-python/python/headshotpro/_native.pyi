@@ -18,11 +18,13 @@ __all__ = [
     "NativeMockServer",
     "NativePage",
     "invites_create",
+    "invites_create_many",
     "invites_list",
     "invites_retrieve",
     "invites_retrieve_by_email",
     "invites_revoke",
     "members_list",
+    "cli_main",
     "env_log_level",
     "mock_start",
     "models_create",
@@ -178,6 +180,7 @@ class Canceller:
 def parse_webhook(raw: bytes) -> Any: ...
 def redact_url(url: str) -> str: ...
 def env_log_level() -> str: ...
+def cli_main(argv: List[str]) -> int: ...
 def request(
     client: NativeClient,
     method: str,
@@ -261,6 +264,14 @@ def photos_save(
     photo_ids: Optional[List[str]],
     include: Optional[str],
     overwrite: bool,
+    concurrency: Optional[int],
+    on_progress: Any,
+    event_loop: _Loop = None,
+) -> Any: ...
+def invites_create_many(
+    client: NativeClient,
+    emails: List[str],
+    team_id: Optional[str],
     concurrency: Optional[int],
     on_progress: Any,
     event_loop: _Loop = None,

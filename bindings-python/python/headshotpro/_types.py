@@ -18,6 +18,7 @@ from ._base import _Base, _OpenEnum, _utc_from_micros
 from ._enums import InviteStatus, ModelStatus, WebhookEventType
 
 if TYPE_CHECKING:
+    from ._bulk import BulkInviteResult, BulkOutcome, BulkProgress
     from ._current import InviteV2, Member, ModelSummary
     from ._enums_current import (
         InviteV2Status,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 #: The current API's types and their modules, imported on first use (so that
 #: ``import headshotpro`` stays fast).
 _LAZY = {
+    **dict.fromkeys(("BulkInviteResult", "BulkOutcome", "BulkProgress"), "headshotpro._bulk"),
     **dict.fromkeys(("InviteV2", "Member", "ModelSummary"), "headshotpro._current"),
     **dict.fromkeys(
         ("InviteV2Status", "LikedStatus", "MemberStatus", "ModelVersion", "PhotoInclude", "PhotoStatus"),
@@ -251,6 +253,9 @@ class RateLimitInfo(_Base):
 
 __all__ = [
     "AppInfo",
+    "BulkInviteResult",
+    "BulkOutcome",
+    "BulkProgress",
     "RequestEvent",
     "ResponseEvent",
     "DeletedModel",

@@ -4,6 +4,7 @@
 //! arguments, so the Python side owns the classes and their docs; this
 //! module only moves the fields across.
 
+mod bulk;
 mod current;
 mod json;
 mod save;
