@@ -15,6 +15,7 @@ mod convert;
 mod error;
 mod exit;
 mod headers;
+mod json;
 mod mock_server;
 mod observe;
 mod operations;
@@ -57,6 +58,7 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     #[cfg(debug_assertions)]
     test_hooks::register(m)?;
     m.add_function(wrap_pyfunction!(cli::cli_main, m)?)?;
+    m.add_function(wrap_pyfunction!(json::from_json, m)?)?;
     m.add_function(wrap_pyfunction!(redact::redact_url, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::verify_webhook, m)?)?;

@@ -104,7 +104,7 @@ def test_to_dict_repr_eq(client: headshotpro.Client) -> None:
     invite = client.invites.create("ada@example.com")
     summary = client.invites.list()[0]
     assert summary.id == invite.id
-    assert isinstance(summary.to_dict()["created_at"], datetime)
+    assert summary.to_dict()["created_at"] == summary.created_at.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
     assert summary.created_at.utcoffset() == timezone.utc.utcoffset(None)
 
 

@@ -161,6 +161,8 @@ class DeletedModel(_Base):
 class ModelObject(_Base):
     """The model carried by a webhook event."""
 
+    _WIRE_NAMES = {"id": "_id"}
+
     id: str
     uid: str
     title: str
