@@ -183,39 +183,55 @@ def _guarded_bulk(
 class _OrganizationOperations(Resource):
     @operation
     def retrieve(self) -> Call[Organization]:
-        """The organization, with its teams."""
+        """The organization behind the key, with its teams::
+
+            org = client.organization.retrieve()
+            print(org.name, [t.name for t in org.teams])
+
+        Raises the ``APIError`` subclass of the answer (``AuthenticationError``, ``RateLimitError``…) or ``APIConnectionError``/``APITimeoutError``."""
         return Call(_native.organization_retrieve, self._native)
 
     @operation
     def credits(self) -> Call[int]:
-        """Credits left."""
+        """Credits left: ``client.organization.credits()`` → ``100``. Raises the ``APIError`` subclass of the answer (``AuthenticationError``, ``RateLimitError``…) or ``APIConnectionError``/``APITimeoutError``."""
         return Call(_native.organization_credits, self._native)
 
 
 class _InvitesOperations(Resource):
     @operation
     def create(self, email: str, *, team_id: Optional[str] = None) -> Call[Invite]:
-        """Invites ``email`` (into ``team_id``, if given). Never retried once sent."""
+        """Invites ``email`` (into ``team_id``, if given)::
+
+            invite = client.invites.create("ada@example.com")
+            print(invite.link)
+
+        Never duplicated: a lost answer is resent and reconciled. Raises
+        ``InvalidArgumentError`` (nothing sent) for an email without ``@``,
+        ``InsufficientCreditsError``, ``InviteLimitError``, ``BadRequestError``
+        (``ALREADY_EXISTS`` for a pending invite), or another ``APIError``."""
         return Call(_native.invites_create, self._native, email, team_id)
 
     @operation
     def revoke(self, email: str) -> Call[None]:
-        """Revokes the pending invite of ``email``."""
+        """Revokes the pending invite of ``email``. Raises ``NotFoundError`` when
+        there is none, or another ``APIError``."""
         return Call(_native.invites_revoke, self._native, email)
 
     @operation
     def list(self) -> Call[List[InviteSummary]]:
-        """Every invite of the organization."""
+        """Every invite of the organization (``InviteSummary``). Raises the ``APIError`` subclass of the answer (``AuthenticationError``, ``RateLimitError``…) or ``APIConnectionError``/``APITimeoutError``."""
         return Call(_native.invites_list, self._native)
 
     @operation
     def retrieve(self, invite_id: str) -> Call[InviteDetails]:
-        """One invite's state."""
+        """One invite's state (``InviteDetails``). Raises ``NotFoundError`` for an
+        unknown id, ``InvalidArgumentError`` (nothing sent) for a blank one."""
         return Call(_native.invites_retrieve, self._native, invite_id)
 
     @operation
     def retrieve_by_email(self, email: str) -> Call[InviteV2]:
-        """The invite sent to ``email``, as the current API describes it."""
+        """The invite sent to ``email``, as the current API describes it
+        (``InviteV2``). Raises ``NotFoundError`` when there is none."""
         return Call(_native.invites_retrieve_by_email, self._native, email)
 
     @operation
@@ -261,27 +277,36 @@ class _InvitesOperations(Resource):
 class _TeamsOperations(Resource):
     @operation
     def list(self) -> Call[List[Team]]:
-        """Every team of the organization."""
+        """Every team of the organization: ``[Team(id, name)]``. Raises the ``APIError`` subclass of the answer (``AuthenticationError``, ``RateLimitError``…) or ``APIConnectionError``/``APITimeoutError``."""
         return Call(_native.teams_list, self._native)
 
     @operation
     def create(self, name: str) -> Call[Organization]:
-        """Creates a team."""
+        """Creates a team and returns the organization with it::
+
+            team = client.teams.create("Design").teams[-1]
+
+        Raises ``InvalidArgumentError`` (nothing sent) for a blank name, or an ``APIError``."""
         return Call(_native.teams_create, self._native, name)
 
     @operation
     def update(self, team_id: str, name: str) -> Call[Organization]:
-        """Renames a team."""
+        """Renames a team; returns the organization. Raises ``NotFoundError`` for
+        an unknown team, ``InvalidArgumentError`` for a blank id or name."""
         return Call(_native.teams_update, self._native, team_id, name)
 
     @operation
     def delete(self, team_id: str) -> Call[Organization]:
-        """Deletes a team."""
+        """Deletes a team; returns the organization. Raises ``NotFoundError`` for
+        an unknown team."""
         return Call(_native.teams_delete, self._native, team_id)
 
     @operation
     def add_members(self, team_id: str, emails: Sequence[str]) -> Call[Organization]:
-        """Adds members (by email) to a team."""
+        """Adds members (by email, any number: sent 100 a request) to a team;
+        returns the organization. Raises ``InvalidArgumentError`` (nothing sent)
+        for an empty list, ``NotFoundError`` for an unknown team,
+        ``BadRequestError`` for an email that is not a member."""
         return Call(_native.teams_add_members, self._native, team_id, list(emails))
 
 
@@ -297,7 +322,13 @@ class _ModelsOperations(Resource):
     ) -> Call[Model]:
         """Creates a model for ``email`` (``version``: ``"lora"`` or ``"one-shot"``,
         the server's default when unset). When the answer is lost it is resent and
-        reconciled by email: never a duplicate model."""
+        reconciled by email: never a duplicate model::
+
+            model = client.models.create("ada@example.com", is_development=True)
+            print(model.signed_url)  # open it for the user
+
+        Raises ``InvalidArgumentError`` (nothing sent) for a bad email,
+        ``InsufficientCreditsError``, or another ``APIError``."""
         return Call(
             _native.models_create, self._native, email, team_id, is_development, _wire(version)
         )
@@ -312,23 +343,41 @@ class _ModelsOperations(Resource):
         offset: Optional[int] = None,
     ) -> ListCall[ModelSummary]:
         """The organization's models, one page (``limit`` 1..200, the server's
-        default 50); iterate the page to walk every model."""
+        default 50); iterate the page to walk every model::
+
+            for model in client.models.list(status="active"):
+                print(model.id, model.email)
+
+        Raises ``InvalidArgumentError`` (nothing sent) for ``limit`` outside 1..200
+        or a negative ``offset``, or an ``APIError``."""
         return ListCall(_native.models_list, self._native, _wire(status), team_id, limit, offset)
 
     @operation
     def retrieve(self, model_id: str) -> Call[Model]:
-        """One model."""
+        """One model, with a fresh ``signed_url`` for its user::
+
+            model = client.models.retrieve(model_id)
+            if model.status == "active": ...
+
+        Raises ``NotFoundError`` for an unknown model."""
         return Call(_native.models_retrieve, self._native, model_id)
 
     @operation
     def delete(self, model_id: str) -> Call[DeletedModel]:
-        """Deletes a model."""
+        """Deletes a model (``DeletedModel``). Raises ``NotFoundError`` for an
+        unknown model; a delete whose answer was lost and whose model is gone
+        when resent succeeds."""
         return Call(_native.models_delete, self._native, model_id)
 
     @operation
     def wait(self, model_id: str, *, until: Status = "active", timeout: float = 600.0) -> Call[Model]:
         """Polls the model until it reaches ``until`` (or ``deleted``, which is
-        final; ``failed`` is not). Raises ``APITimeoutError`` after ``timeout`` seconds."""
+        final; ``failed`` is not)::
+
+            model = client.models.wait(model.model_id, until="active", timeout=600)
+
+        Raises ``APITimeoutError`` after ``timeout`` seconds, ``NotFoundError`` for
+        an unknown model."""
         return Call(_native.models_wait, self._native, model_id, str(until), timeout)
 
 
@@ -343,7 +392,8 @@ class _MembersOperations(Resource):
     ) -> ListCall[Member]:
         """Members of the organization (``accepted``, ``pending``, ``finished``), one
         page (``limit`` 1..200, the server's default 50); iterate the page to walk
-        every member."""
+        every member. Raises ``InvalidArgumentError`` (nothing sent) for ``limit``
+        outside 1..200 or a negative ``offset``, or an ``APIError``."""
         return ListCall(_native.members_list, self._native, _wire(status), limit, offset)
 
 
@@ -359,7 +409,13 @@ class _PhotosOperations(Resource):
         limit: Optional[int] = None,
         offset: Optional[int] = None,
     ) -> ListCall[Photo]:
-        """A model's photos, one page; iterate the page to walk every photo."""
+        """A model's photos, one page; iterate the page to walk every photo::
+
+            for photo in client.photos.list(model_id, liked_status="liked"):
+                print(photo.urls.main)
+
+        Raises ``InvalidArgumentError`` (nothing sent) for ``limit`` outside 1..200
+        or a negative ``offset``, ``NotFoundError`` for an unknown model."""
         return ListCall(
             _native.photos_list,
             self._native,
@@ -373,12 +429,14 @@ class _PhotosOperations(Resource):
 
     @operation
     def retrieve(self, model_id: str, photo_id: str, *, include: Optional[Include] = None) -> Call[Photo]:
-        """One photo of a model."""
+        """One photo of a model (``include="all"`` adds the thumbnail and
+        original URLs). Raises ``NotFoundError`` for an unknown model or photo."""
         return Call(_native.photos_retrieve, self._native, model_id, photo_id, _wire(include))
 
     @operation
     def favorite(self, model_id: str, *, include: Optional[Include] = None) -> Call[Optional[Photo]]:
-        """The photo the user chose as their favorite, or ``None`` while they have not chosen."""
+        """The photo the user chose as their favorite, or ``None`` while they have
+        not chosen. Raises ``NotFoundError`` for an unknown model."""
         return Call(_native.photos_favorite, self._native, model_id, _wire(include))
 
     @operation
@@ -390,7 +448,9 @@ class _PhotosOperations(Resource):
         include: Optional[Include] = None,
     ) -> Call[DownloadLinks]:
         """Signed download URLs for some photos (every photo when ``photo_ids`` is
-        ``None``). Changes nothing, so it is retried like a GET."""
+        ``None``). Changes nothing, so it is retried like a GET. Raises
+        ``InvalidArgumentError`` for an empty ``photo_ids``, ``NotFoundError`` for an
+        unknown model."""
         return Call(
             _native.photos_download_links,
             self._native,
@@ -409,7 +469,8 @@ class _PhotosOperations(Resource):
         offset: Optional[int] = None,
     ) -> ListCall[FavoritePhoto]:
         """The favorite photo of every member of the organization (or of one team),
-        one page; iterate the page to walk every favorite."""
+        one page; iterate the page to walk every favorite. Raises
+        ``InvalidArgumentError`` (nothing sent) for a bad ``limit``/``offset``."""
         return ListCall(
             _native.photos_favorites, self._native, team_id, _wire(include), limit, offset
         )
@@ -656,9 +717,28 @@ class Client(_BaseClient):
     text). ``proxy`` (``http://user:pass@host:port``) replaces the system's
     proxies (loopback hosts never use one); ``extra_root_certificates`` (PEM,
     ``str`` or ``bytes``) are trusted besides the system's roots;
-    ``max_requests_per_minute`` caps the client below the server's limit. A
-    setting that is not usable raises ``InvalidArgumentError``. Safe to share
-    between threads.
+    ``max_requests_per_minute`` caps the client below the server's limit.
+
+    Operability: ``default_headers`` (a mapping) go with every API request
+    (``with_options(headers=...)`` adds per-call ones); ``app_info``
+    (``AppInfo(name, version, url)`` or a dict) is appended to the user agent;
+    ``on_request`` / ``on_response`` (a callable or a list) receive a
+    ``RequestEvent`` / ``ResponseEvent`` for every attempt, on the SDK's worker
+    threads (an exception they raise is logged, never raised into the call).
+    Logs go to the ``headshotpro`` logger of ``logging``, at the level it has when
+    the client is created (see ``headshotpro._logs``; ``HEADSHOTPRO_LOG=debug``
+    turns them on without code); the key never appears in them.
+    ``client.with_raw_response.<resource>.<op>(...)`` gives status, headers and
+    rate limit with the data; ``client.request(method, path)`` calls what the SDK
+    does not wrap yet; ``client.last_rate_limit`` is the latest ``X-RateLimit-*``.
+
+    Example::
+
+        with headshotpro.Client(app_info={"name": "Acme", "version": "1.2"}) as client:
+            model = client.models.create("ada@example.com")
+
+    A setting that is not usable (a bad header, a blank app name…) raises
+    ``InvalidArgumentError``. Safe to share between threads.
     """
 
     organization: OrganizationResource
@@ -717,9 +797,16 @@ class Client(_BaseClient):
 
 
 class AsyncClient(_BaseClient):
-    """An asyncio HeadshotPro client: the surface of ``Client``, every call awaitable.
+    """An asyncio HeadshotPro client: the surface and settings of ``Client``,
+    every call awaitable::
 
-    Cancelling a task cancels its request. Safe to share between tasks and loops.
+        async with headshotpro.AsyncClient() as client:
+            credits = await client.organization.credits()
+            response = await client.with_raw_response.models.retrieve(model_id)
+
+    Cancelling a task cancels its request. Hooks and logging run on the SDK's
+    worker threads; ``on_progress`` callbacks run on the event loop. Safe to
+    share between tasks and loops.
     """
 
     organization: AsyncOrganizationResource
