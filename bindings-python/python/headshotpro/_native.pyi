@@ -104,12 +104,14 @@ class NativeClient:
         max_retries: Optional[int] = None,
         headers: Optional[List[Tuple[str, str]]] = None,
     ) -> NativeClient: ...
-    def capturing(self) -> Tuple[NativeClient, NativeCapture]: ...
+    def capturing(self) -> Tuple[NativeClient, NativeCapture]:
+        """A twin sharing this client's pool whose answers the capture records (``with_raw_response``)."""
     def close(self) -> None: ...
 
 @final
 class NativeCapture:
-    def last(self) -> Optional[Dict[str, Any]]: ...
+    def last(self) -> Optional[Dict[str, Any]]:
+        """The latest answer's status, headers, rate limit, operation…; ``None`` when it got none."""
 
 @final
 class NativePage:
@@ -180,9 +182,12 @@ class Canceller:
 
 def parse_webhook(raw: bytes) -> Any: ...
 def redact_url(url: str) -> str: ...
-def env_log_level() -> str: ...
-def cli_main(argv: List[str]) -> int: ...
-def from_json(type_name: str, text: str) -> Any: ...
+def env_log_level() -> str:
+    """``HEADSHOTPRO_LOG`` as the core reads it: ``off``, ``error``, ``warn``, ``info`` or ``debug``."""
+def cli_main(argv: List[str]) -> int:
+    """Runs the ``headshotpro`` command (GIL released); returns its exit code (0, 1, 2 or 130)."""
+def from_json(type_name: str, text: str) -> Any:
+    """Reads the API's JSON as the named type, through the core. Raises ``InvalidArgumentError``."""
 def request(
     client: NativeClient,
     method: str,
@@ -190,7 +195,8 @@ def request(
     body: Optional[str],
     query: List[Tuple[str, str]],
     event_loop: _Loop = None,
-) -> Any: ...
+) -> Any:
+    """``client.request``: ``body`` is JSON text; returns the decoded answer. The core checks method and path."""
 def verify_webhook(raw: bytes, headers: list[tuple[str, str]], secret: str, tolerance: float) -> Any: ...
 def sign_webhook(raw: bytes, secret: str, timestamp: int) -> str: ...
 
@@ -269,7 +275,8 @@ def photos_save(
     concurrency: Optional[int],
     on_progress: Any,
     event_loop: _Loop = None,
-) -> Any: ...
+) -> Any:
+    """``photos.save``: downloads into ``directory``; returns the ``SaveReport``."""
 def invites_create_many(
     client: NativeClient,
     emails: List[str],
@@ -277,4 +284,5 @@ def invites_create_many(
     concurrency: Optional[int],
     on_progress: Any,
     event_loop: _Loop = None,
-) -> Any: ...
+) -> Any:
+    """``invites.create_many``: one ``BulkInviteResult`` per email, in input order."""
