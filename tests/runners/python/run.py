@@ -12,6 +12,7 @@ public ``headshotpro`` API only, and writes
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import shutil
@@ -125,8 +126,13 @@ def save_report(report: headshotpro.SaveReport, directory: Path) -> Dict[str, An
 
 
 def canonical(value: Any) -> Any:
-    if hasattr(value, "to_dict"):
-        return canonical(value.to_dict())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, headshotpro.SyncPage):
+        return {
+            "items": canonical(list(value.items)), "total": value.total, "limit": value.limit,
+            "offset": value.offset, "has_more": value.has_more,
+        }
     if isinstance(value, dict):
         return {str(k): canonical(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
