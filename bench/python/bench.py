@@ -176,7 +176,7 @@ async def run_async(client: str, workload: str, url: str, key: str, calls: int, 
 
 def main() -> None:
     client, workload, url, key, calls, concurrency = sys.argv[1:7]
-    if client in ("sdk", "requests", "httpx"):
+    if client in ("sdk", "sdk-hooks", "sdk-logging", "requests", "httpx"):
         print(run_sync(client, workload, url, key, int(calls)))
     else:
         print(asyncio.run(run_async(client, workload, url, key, int(calls), int(concurrency))))
