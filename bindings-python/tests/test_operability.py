@@ -209,6 +209,7 @@ def _every_operation(client: Client, mock: MockServer, directory: Path) -> None:
     client.invites.retrieve(invite.id)
     client.invites.retrieve_by_email("ada@example.com")
     client.invites.revoke("ada@example.com")
+    client.invites.create_many(["dan@example.com", "eve@example.com"])
     mock.seed(members=1, models=0)
     org = client.teams.create("Design")
     team = org.teams[0].id
