@@ -87,13 +87,14 @@ pytest_wheels() {
         "$PYTEST" "exceptiongroup>=1" "tomli>=1" && touch "$PYTEST_WHEELS/.complete-$PYTEST-py39"
 }
 
-# python_consumer VENV_PYTHON TAG: consumer.py, then the pytest suite on the
-# package's fixtures (headshotpro.testing, an in-process mock), in the current
-# directory (a copy of tests/consumers/python).
+# python_consumer VENV_PYTHON TAG: consumer.py, then the pytest suites on the
+# package's fixtures (headshotpro.testing, an in-process mock) and on the
+# installed `headshotpro` command, in the current directory (a copy of
+# tests/consumers/python).
 python_consumer() {
     CONSUMER_TAG="$2" "$1" consumer.py &&
         "$1" -m pip install -q --no-index --find-links "$PYTEST_WHEELS" "$PYTEST" &&
-        "$1" -m pytest -q -p no:cacheprovider test_fixtures.py
+        "$1" -m pytest -q -p no:cacheprovider test_fixtures.py test_cli.py
 }
 
 check_python_venv() {
@@ -121,7 +122,7 @@ check_python_bullseye() {
             # a Debian system names in /etc/hosts; the bootstrapped root has none.
             [ -s /etc/hosts ] || printf "127.0.0.1 localhost\n::1 localhost\n" >/etc/hosts
             /tmp/venv/bin/pip install -q --no-index --find-links /hp/wheels '"$PYTEST"'
-            /tmp/venv/bin/python -m pytest -q -p no:cacheprovider test_fixtures.py'
+            /tmp/venv/bin/python -m pytest -q -p no:cacheprovider test_fixtures.py test_cli.py'
 }
 
 check_python_sdist() {

@@ -37,6 +37,9 @@ step "mypy --strict (package)"
 step "pytest"
 (cd "$ROOT/bindings-python" && "$PY" -m pytest tests -q -p no:cacheprovider)
 
+step "the headshotpro command from the installed wheel (tests/consumers/python/test_cli.py)"
+(cd "$ROOT/tests/consumers/python" && "$PY" -m pytest -q -p no:cacheprovider test_cli.py)
+
 step "examples/python/testing (a user's pytest suite on the package's fixtures)"
 (cd "$ROOT/examples/python/testing" && "$PY" -m pytest -q -p no:cacheprovider)
 

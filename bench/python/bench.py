@@ -2,7 +2,9 @@
 
 usage: bench.py CLIENT WORKLOAD URL KEY CALLS CONCURRENCY
 
-CLIENT: sdk | requests | httpx (sequential, CONCURRENCY must be 1)
+CLIENT: sdk | sdk-hooks | sdk-logging | requests | httpx (sequential, CONCURRENCY must be 1)
+        (sdk-hooks: no-op on_request and on_response hooks set; sdk-logging:
+        the headshotpro logger at INFO into a NullHandler, one record per call)
         sdk-async | httpx-async | aiohttp (asyncio, CONCURRENCY workers)
 WORKLOAD: credits (GET) | invite (POST)
 
@@ -25,10 +27,17 @@ INVITE = "/api/v1/organization/invite"
 
 def sync_calls(client: str, workload: str, url: str, key: str) -> Callable[[int], Any]:
     headers = {"Authorization": f"Bearer {key}"}
-    if client == "sdk":
+    if client in ("sdk", "sdk-hooks", "sdk-logging"):
         import headshotpro
 
-        sdk = headshotpro.Client(api_key=key, base_url=url)
+        options: Any = {}
+        if client == "sdk-hooks":
+            options = {"on_request": lambda e: None, "on_response": lambda e: None}
+        if client == "sdk-logging":
+            import logging
+
+            logging.getLogger("headshotpro").setLevel(logging.INFO)
+        sdk = headshotpro.Client(api_key=key, base_url=url, **options)
         if workload == "invite":
             return lambda i: sdk.invites.create(f"py-sdk-{i}@bench.example").id
         return lambda i: sdk.organization.credits()
@@ -167,7 +176,7 @@ async def run_async(client: str, workload: str, url: str, key: str, calls: int, 
 
 def main() -> None:
     client, workload, url, key, calls, concurrency = sys.argv[1:7]
-    if client in ("sdk", "requests", "httpx"):
+    if client in ("sdk", "sdk-hooks", "sdk-logging", "requests", "httpx"):
         print(run_sync(client, workload, url, key, int(calls)))
     else:
         print(asyncio.run(run_async(client, workload, url, key, int(calls), int(concurrency))))

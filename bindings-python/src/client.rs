@@ -2,13 +2,16 @@
 
 use std::sync::{Mutex, PoisonError};
 
-use headshotpro::{Client, RequestOptions};
+use headshotpro::{Client, LogLevel, RequestOptions};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 
 use crate::args::{ConnectTimeout, MaxRetries, RequestsPerMinute, Timeout};
+use crate::capture::NativeCapture;
 use crate::convert::ToPython;
 use crate::error::{construction_error, to_pyerr};
+use crate::headers::{app_info, app_info_parts, custom_headers, AppInfoParts};
+use crate::observe::{request_hook, response_hook, PythonLogSink};
 
 /// The user agent prefix of this package; the core appends ` core/<version>`.
 const USER_AGENT_PREFIX: &str = concat!("headshotpro-python/", env!("CARGO_PKG_VERSION"));
@@ -61,7 +64,8 @@ impl NativeClient {
     #[new]
     #[pyo3(signature = (
         api_key, base_url, timeout, max_retries, connect_timeout=None, allow_insecure_http=false,
-        proxy=None, extra_root_certificates=None, max_requests_per_minute=None
+        proxy=None, extra_root_certificates=None, max_requests_per_minute=None,
+        default_headers=None, app_info=None, log_level=None, on_request=None, on_response=None
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -75,8 +79,19 @@ impl NativeClient {
         proxy: Option<String>,
         extra_root_certificates: Option<Vec<u8>>,
         max_requests_per_minute: Option<RequestsPerMinute>,
+        default_headers: Option<Vec<(String, String)>>,
+        app_info: Option<AppInfoParts>,
+        log_level: Option<String>,
+        on_request: Option<Vec<Py<PyAny>>>,
+        on_response: Option<Vec<Py<PyAny>>>,
     ) -> PyResult<Self> {
+        let level = match log_level {
+            Some(name) => name.parse::<LogLevel>().map_err(|e| to_pyerr(py, &e))?,
+            None => headshotpro::env_log_level(),
+        };
         let mut builder = Client::builder()
+            .log_level(level)
+            .log_sink(PythonLogSink)
             .timeout(timeout.0)
             .max_retries(max_retries.0)
             .allow_insecure_http(allow_insecure_http)
@@ -99,8 +114,19 @@ impl NativeClient {
         if let Some(limit) = max_requests_per_minute {
             builder = builder.max_requests_per_minute(limit.0);
         }
+        if let Some(pairs) = default_headers {
+            builder = builder.default_headers(custom_headers(py, pairs)?);
+        }
+        if let Some(parts) = app_info {
+            builder = builder.app_info(self::app_info(parts));
+        }
+        for hook in on_request.unwrap_or_default() {
+            builder = builder.on_request(request_hook(hook));
+        }
+        for hook in on_response.unwrap_or_default() {
+            builder = builder.on_response(response_hook(hook));
+        }
         let client = builder.build().map_err(|e| construction_error(py, e))?;
-        crate::logging::refresh();
         Ok(Self::from_client(client))
     }
 
@@ -108,14 +134,18 @@ impl NativeClient {
     /// client's connection pool. It has a slot of its own: after `os.fork()`
     /// it rebuilds from its own settings (which `rebuild` keeps), with a pool
     /// of its own in the child.
-    #[pyo3(signature = (timeout=None, max_retries=None))]
+    #[pyo3(signature = (timeout=None, max_retries=None, headers=None))]
     fn with_options(
         &self,
         py: Python<'_>,
         timeout: Option<Timeout>,
         max_retries: Option<MaxRetries>,
+        headers: Option<Vec<(String, String)>>,
     ) -> PyResult<Self> {
         let mut options = RequestOptions::new();
+        if let Some(pairs) = headers {
+            options = options.headers(custom_headers(py, pairs)?);
+        }
         if let Some(timeout) = timeout {
             options = options.timeout(timeout.0);
         }
@@ -123,6 +153,37 @@ impl NativeClient {
             options = options.max_retries(retries.0);
         }
         Ok(Self::from_client(self.core(py)?.with_options(options)))
+    }
+
+    /// A client sharing this one's pool and settings whose answers are
+    /// recorded in the returned capture (one per raw call, so concurrent
+    /// calls never see each other's answers).
+    fn capturing(&self, py: Python<'_>) -> PyResult<(Self, NativeCapture)> {
+        let (client, capture) = self.core(py)?.capturing();
+        Ok((Self::from_client(client), NativeCapture { capture }))
+    }
+
+    /// The application named in the user agent, as `(name, version, url)`.
+    #[getter]
+    fn app_info(&self, py: Python<'_>) -> PyResult<Option<AppInfoParts>> {
+        Ok(self.core(py)?.app_info().map(app_info_parts))
+    }
+
+    /// The default headers, as `(name, value)` pairs.
+    #[getter]
+    fn default_headers(&self, py: Python<'_>) -> PyResult<Vec<(String, String)>> {
+        Ok(self
+            .core(py)?
+            .default_headers()
+            .iter()
+            .map(|(n, v)| (n.to_owned(), v.to_owned()))
+            .collect())
+    }
+
+    /// The log threshold: `off`, `error`, `warn`, `info` or `debug`.
+    #[getter]
+    fn log_level(&self, py: Python<'_>) -> PyResult<&'static str> {
+        Ok(self.core(py)?.log_level().as_str())
     }
 
     /// The per-attempt timeout, in seconds.

@@ -6,15 +6,22 @@
 //! decision about HTTP, retries, validation, JSON and webhooks stays in the core.
 
 mod args;
+mod bulk;
 mod call;
+mod capture;
+mod cli;
 mod client;
 mod convert;
 mod error;
 mod exit;
-mod logging;
+mod headers;
+mod json;
 mod mock_server;
+mod observe;
 mod operations;
 mod page;
+mod progress;
+mod raw_request;
 mod redact;
 mod runtime;
 mod save;
@@ -28,7 +35,6 @@ use pyo3::prelude::*;
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    logging::install(m.py());
     exit::register(m)?;
     m.add("VERSION", env!("CARGO_PKG_VERSION"))?;
     m.add("CORE_VERSION", headshotpro::VERSION)?;
@@ -40,13 +46,19 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_class::<client::NativeClient>()?;
     m.add_class::<call::Canceller>()?;
+    m.add_class::<capture::NativeCapture>()?;
     m.add_class::<page::NativePage>()?;
     operations::register(m)?;
+    m.add_function(wrap_pyfunction!(raw_request::request, m)?)?;
+    m.add_function(wrap_pyfunction!(observe::env_log_level, m)?)?;
     m.add_function(wrap_pyfunction!(save::photos_save, m)?)?;
+    m.add_function(wrap_pyfunction!(bulk::invites_create_many, m)?)?;
     m.add_class::<mock_server::NativeMockServer>()?;
     m.add_function(wrap_pyfunction!(mock_server::mock_start, m)?)?;
     #[cfg(debug_assertions)]
     test_hooks::register(m)?;
+    m.add_function(wrap_pyfunction!(cli::cli_main, m)?)?;
+    m.add_function(wrap_pyfunction!(json::from_json, m)?)?;
     m.add_function(wrap_pyfunction!(redact::redact_url, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::verify_webhook, m)?)?;

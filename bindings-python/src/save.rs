@@ -1,15 +1,10 @@
 //! `photos_save`: the one operation with a callback, so it is written out
 //! rather than declared in [`crate::operations`].
 //!
-//! The core calls the progress callback on the task that drives the
-//! downloads. Calling Python there would make every download wait for the
-//! GIL, so the callback only queues the report; a blocking-pool thread hands
-//! each report to Python — directly for `Client`, or with
-//! `loop.call_soon_threadsafe` on the event loop for `AsyncClient` — and the
-//! call ends only after every report was handed over.
+//! Its progress reports reach Python through [`crate::progress`].
 
 use std::path::PathBuf;
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::channel;
 use std::sync::Arc;
 
 use headshotpro::{PhotoInclude, SaveOptions, SaveProgress};
@@ -18,37 +13,7 @@ use pyo3::prelude::*;
 use crate::args::Concurrency;
 use crate::call::run;
 use crate::client::NativeClient;
-use crate::convert::ToPython;
-
-/// The Python callback and, for `AsyncClient`, the loop it runs on.
-struct Progress {
-    callback: Py<PyAny>,
-    event_loop: Option<Py<PyAny>>,
-}
-
-impl Progress {
-    /// Hands every report to Python, in order, until the save ends (or the
-    /// interpreter exits: then the reports are dropped, nobody is waiting).
-    fn forward(self, reports: Receiver<SaveProgress>) {
-        for report in reports {
-            crate::exit::attach(|py| {
-                let handed = report
-                    .to_python(py)
-                    .and_then(|report| match &self.event_loop {
-                        Some(event_loop) => event_loop
-                            .bind(py)
-                            .call_method1("call_soon_threadsafe", (&self.callback, report)),
-                        None => self.callback.bind(py).call1((report,)),
-                    });
-                // The package's wrapper catches the callback's exceptions;
-                // anything left is reported, never raised into the save.
-                if let Err(err) = handed {
-                    err.write_unraisable(py, None);
-                }
-            });
-        }
-    }
-}
+use crate::progress::Progress;
 
 /// `photos.save`: downloads a model's photos into `directory`; returns the
 /// `SaveReport`. `on_progress` is called once per photo as it ends.
@@ -75,10 +40,7 @@ pub(crate) fn photos_save(
     options.photo_ids = photo_ids;
     options.include = include.as_deref().map(PhotoInclude::from);
     options.concurrency = concurrency.map(|c| c.0);
-    let progress = on_progress.map(|callback| Progress {
-        callback,
-        event_loop: event_loop.as_ref().map(|l| l.clone().unbind()),
-    });
+    let progress = on_progress.map(|callback| Progress::new(callback, event_loop.as_ref()));
     run(py, event_loop, "photos_save", async move {
         let Some(progress) = progress else {
             return core.photos().save(&model_id, &directory, options).await;

@@ -45,7 +45,9 @@ from ._errors import (
     ServerError,
     WebhookVerificationError,
 )
+from ._response import APIResponse
 from ._types import (
+    AppInfo,
     DeletedModel,
     Invite,
     InviteDetails,
@@ -56,6 +58,8 @@ from ._types import (
     ModelStatus,
     Organization,
     RateLimitInfo,
+    RequestEvent,
+    ResponseEvent,
     Team,
     WebhookEvent,
     WebhookEventType,
@@ -72,6 +76,9 @@ from ._webhooks import (
 if TYPE_CHECKING:
     from ._pagination import AsyncPage, AsyncPaginator, SyncPage
     from ._types import (
+        BulkInviteResult,
+        BulkOutcome,
+        BulkProgress,
         DownloadLink,
         DownloadLinks,
         FailedDownload,
@@ -111,6 +118,8 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "APIConnectionError",
+    "APIResponse",
+    "AppInfo",
     "APIError",
     "APITimeoutError",
     "AsyncClient",
@@ -124,6 +133,9 @@ __all__ = [
     "AsyncTeamsResource",
     "AuthenticationError",
     "BadRequestError",
+    "BulkInviteResult",
+    "BulkOutcome",
+    "BulkProgress",
     "Client",
     "DEFAULT_TOLERANCE",
     "DeletedModel",
@@ -163,6 +175,8 @@ __all__ = [
     "PhotosResource",
     "RateLimitError",
     "RateLimitInfo",
+    "RequestEvent",
+    "ResponseEvent",
     "ResponseDecodeError",
     "SIGNATURE_HEADER",
     "SaveProgress",
@@ -186,3 +200,7 @@ __all__ = [
 # handlers, and an unconfigured program does not print the core's warn/error
 # lines through logging's last-resort handler.
 _logging.getLogger("headshotpro").addHandler(_logging.NullHandler())
+
+from . import _logs  # noqa: E402 - after the NullHandler, which it looks past
+
+_logs.configure_from_env()

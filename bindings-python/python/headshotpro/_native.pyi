@@ -13,15 +13,20 @@ __all__ = [
     "TIMESTAMP_HEADER",
     "VERSION",
     "Canceller",
+    "NativeCapture",
     "NativeClient",
     "NativeMockServer",
     "NativePage",
     "invites_create",
+    "invites_create_many",
     "invites_list",
     "invites_retrieve",
     "invites_retrieve_by_email",
     "invites_revoke",
     "members_list",
+    "cli_main",
+    "env_log_level",
+    "from_json",
     "mock_start",
     "models_create",
     "models_delete",
@@ -38,6 +43,7 @@ __all__ = [
     "photos_retrieve",
     "photos_save",
     "redact_url",
+    "request",
     "sign_webhook",
     "teams_add_members",
     "teams_create",
@@ -66,6 +72,11 @@ class NativeClient:
         proxy: Optional[str] = None,
         extra_root_certificates: Optional[bytes] = None,
         max_requests_per_minute: Optional[int] = None,
+        default_headers: Optional[List[Tuple[str, str]]] = None,
+        app_info: Optional[Tuple[str, Optional[str], Optional[str]]] = None,
+        log_level: Optional[str] = None,
+        on_request: Optional[List[Any]] = None,
+        on_response: Optional[List[Any]] = None,
     ) -> NativeClient: ...
     @property
     def base_url(self) -> str: ...
@@ -81,8 +92,26 @@ class NativeClient:
     def max_requests_per_minute(self) -> Optional[int]: ...
     @property
     def closed(self) -> bool: ...
-    def with_options(self, timeout: Optional[float] = None, max_retries: Optional[int] = None) -> NativeClient: ...
+    @property
+    def app_info(self) -> Optional[Tuple[str, Optional[str], Optional[str]]]: ...
+    @property
+    def default_headers(self) -> List[Tuple[str, str]]: ...
+    @property
+    def log_level(self) -> str: ...
+    def with_options(
+        self,
+        timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        headers: Optional[List[Tuple[str, str]]] = None,
+    ) -> NativeClient: ...
+    def capturing(self) -> Tuple[NativeClient, NativeCapture]:
+        """A twin sharing this client's pool whose answers the capture records (``with_raw_response``)."""
     def close(self) -> None: ...
+
+@final
+class NativeCapture:
+    def last(self) -> Optional[Dict[str, Any]]:
+        """The latest answer's status, headers, rate limit, operation…; ``None`` when it got none."""
 
 @final
 class NativePage:
@@ -153,6 +182,21 @@ class Canceller:
 
 def parse_webhook(raw: bytes) -> Any: ...
 def redact_url(url: str) -> str: ...
+def env_log_level() -> str:
+    """``HEADSHOTPRO_LOG`` as the core reads it: ``off``, ``error``, ``warn``, ``info`` or ``debug``."""
+def cli_main(argv: List[str]) -> int:
+    """Runs the ``headshotpro`` command (GIL released); returns its exit code (0, 1, 2 or 130)."""
+def from_json(type_name: str, text: str) -> Any:
+    """Reads the API's JSON as the named type, through the core. Raises ``InvalidArgumentError``."""
+def request(
+    client: NativeClient,
+    method: str,
+    path: str,
+    body: Optional[str],
+    query: List[Tuple[str, str]],
+    event_loop: _Loop = None,
+) -> Any:
+    """``client.request``: ``body`` is JSON text; returns the decoded answer. The core checks method and path."""
 def verify_webhook(raw: bytes, headers: list[tuple[str, str]], secret: str, tolerance: float) -> Any: ...
 def sign_webhook(raw: bytes, secret: str, timestamp: int) -> str: ...
 
@@ -231,4 +275,14 @@ def photos_save(
     concurrency: Optional[int],
     on_progress: Any,
     event_loop: _Loop = None,
-) -> Any: ...
+) -> Any:
+    """``photos.save``: downloads into ``directory``; returns the ``SaveReport``."""
+def invites_create_many(
+    client: NativeClient,
+    emails: List[str],
+    team_id: Optional[str],
+    concurrency: Optional[int],
+    on_progress: Any,
+    event_loop: _Loop = None,
+) -> Any:
+    """``invites.create_many``: one ``BulkInviteResult`` per email, in input order."""

@@ -18,6 +18,7 @@ from ._base import _Base, _OpenEnum, _utc_from_micros
 from ._enums import InviteStatus, ModelStatus, WebhookEventType
 
 if TYPE_CHECKING:
+    from ._bulk import BulkInviteResult, BulkOutcome, BulkProgress
     from ._current import InviteV2, Member, ModelSummary
     from ._enums_current import (
         InviteV2Status,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 #: The current API's types and their modules, imported on first use (so that
 #: ``import headshotpro`` stays fast).
 _LAZY = {
+    **dict.fromkeys(("BulkInviteResult", "BulkOutcome", "BulkProgress"), "headshotpro._bulk"),
     **dict.fromkeys(("InviteV2", "Member", "ModelSummary"), "headshotpro._current"),
     **dict.fromkeys(
         ("InviteV2Status", "LikedStatus", "MemberStatus", "ModelVersion", "PhotoInclude", "PhotoStatus"),
@@ -159,6 +161,8 @@ class DeletedModel(_Base):
 class ModelObject(_Base):
     """The model carried by a webhook event."""
 
+    _WIRE_NAMES = {"id": "_id"}
+
     id: str
     uid: str
     title: str
@@ -187,8 +191,62 @@ class WebhookEvent(_Base):
 
 
 @dataclasses.dataclass(frozen=True)
+class AppInfo(_Base):
+    """Your application, named in the user agent after the SDK's own as
+    ``name/version (url)`` (Stripe's ``set_app_info`` format)::
+
+        Client(app_info=AppInfo("AcmeOnboarding", version="1.4.2", url="https://acme.example"))
+
+    A blank part or one with control characters is refused with
+    ``InvalidArgumentError`` when the client is built."""
+
+    name: str
+    version: Optional[str] = None
+    url: Optional[str] = None
+
+
+@dataclasses.dataclass(frozen=True)
+class RequestEvent(_Base):
+    """What an ``on_request`` hook is told before each attempt is sent
+    (retries included)."""
+
+    operation: str
+    """The operation, e.g. ``models.retrieve`` (``request`` for ``client.request``)."""
+    method: str
+    """The HTTP method, e.g. ``GET``."""
+    path: str
+    """The path under the base URL, without the query."""
+    attempt: int
+    """1 for the first attempt, 2 for the first retry, …"""
+
+
+@dataclasses.dataclass(frozen=True)
+class ResponseEvent(_Base):
+    """What an ``on_response`` hook is told after each attempt ended."""
+
+    operation: str
+    """The operation, e.g. ``models.retrieve``."""
+    method: str
+    """The HTTP method."""
+    path: str
+    """The path under the base URL, without the query."""
+    attempt: int
+    """1 for the first attempt, 2 for the first retry, …"""
+    status: Optional[int]
+    """The HTTP status, when the server answered."""
+    duration: float
+    """Seconds from sending the request to the end of the answer (or the failure)."""
+    error: Optional[str]
+    """The error class (``ServerError``, ``APIConnectionError``…) when the attempt failed."""
+    rate_limit_remaining: Optional[int]
+    """``X-RateLimit-Remaining`` of the answer, when sent."""
+    will_retry: bool
+    """Whether the call sends another attempt after this one."""
+
+
+@dataclasses.dataclass(frozen=True)
 class RateLimitInfo(_Base):
-    """The ``X-RateLimit-*`` headers of an error answer, when sent."""
+    """The ``X-RateLimit-*`` headers of an answer, each ``None`` when not sent."""
 
     limit: Optional[int]
     remaining: Optional[int]
@@ -196,6 +254,12 @@ class RateLimitInfo(_Base):
 
 
 __all__ = [
+    "AppInfo",
+    "BulkInviteResult",
+    "BulkOutcome",
+    "BulkProgress",
+    "RequestEvent",
+    "ResponseEvent",
     "DeletedModel",
     "DownloadLink",
     "DownloadLinks",

@@ -4,7 +4,9 @@
 //! arguments, so the Python side owns the classes and their docs; this
 //! module only moves the fields across.
 
+mod bulk;
 mod current;
+mod json;
 mod save;
 mod v1;
 

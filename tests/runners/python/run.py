@@ -12,6 +12,7 @@ public ``headshotpro`` API only, and writes
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import shutil
@@ -125,8 +126,13 @@ def save_report(report: headshotpro.SaveReport, directory: Path) -> Dict[str, An
 
 
 def canonical(value: Any) -> Any:
-    if hasattr(value, "to_dict"):
-        return canonical(value.to_dict())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, headshotpro.SyncPage):
+        return {
+            "items": canonical(list(value.items)), "total": value.total, "limit": value.limit,
+            "offset": value.offset, "has_more": value.has_more,
+        }
     if isinstance(value, dict):
         return {str(k): canonical(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -245,20 +251,52 @@ def timing(settings: Dict[str, Any]) -> Dict[str, Any]:
     return kwargs
 
 
+def client_kwargs(mock: "Mock", s: Dict[str, Any]) -> Tuple[str, Dict[str, Any]]:
+    """The key and keyword arguments of a client built from a case's ``client`` settings."""
+    base_url = s.get("base_url", mock.url)
+    if base_url == "$closed_port":
+        base_url = f"http://127.0.0.1:{closed_port()}"
+    kwargs: Dict[str, Any] = {"base_url": base_url, **timing(s)}
+    for name in ("default_headers", "app_info", "max_requests_per_minute"):
+        if name in s:
+            kwargs[name] = s[name]
+    return s.get("api_key", mock.api_key), kwargs
+
+
+def raw_result(response: "headshotpro.APIResponse[Any]") -> Dict[str, Any]:
+    """The canonical result of a raw call."""
+    limit = response.rate_limit
+    return {
+        "data": canonical(response.data),
+        "status": response.status,
+        "headers": dict(response.headers),
+        "rate_limit": {
+            "limit": limit.limit,
+            "remaining": limit.remaining,
+            "reset_at": None if limit.reset_at is None else iso(limit.reset_at),
+        },
+    }
+
+
 def listing(a: Dict[str, Any], *names: str) -> Dict[str, Any]:
     """The keyword arguments of a list call: the filters given, and ``limit``/``offset``."""
     return {name: a[name] for name in (*names, "limit", "offset") if name in a}
 
 
 def operation(
-    client: Callable[[], headshotpro.Client],
+    client: "ClientFactory",
     vectors: Path,
     directory: Path,
     op: str,
     args: Dict[str, Any],
     options: Optional[Dict[str, Any]] = None,
+    raw: bool = False,
 ) -> Any:
     a = args
+    if op == "client.create":
+        key, kwargs = client_kwargs(client.mock, a)
+        headshotpro.Client(key, **kwargs).close()
+        return None
     if op == "webhook.parse":
         vector = webhook_vector(vectors, a["vector"])
         return headshotpro.parse_webhook(vector["body"].encode("utf-8"))
@@ -270,50 +308,65 @@ def operation(
             vector["body"].encode("utf-8"), dict(vector.get("headers", {})), secret, **extra
         )
     c = client()
+    if op == "client.request":
+        return c.request(a["method"], a["path"], a.get("body"), a.get("query"))
+    if op == "client.last_rate_limit":
+        return c.last_rate_limit
     if options is not None:  # per-call options, on the case's client
-        c = c.with_options(**timing(options))
+        per_call: Dict[str, Any] = dict(timing(options))
+        if "headers" in options:
+            per_call["headers"] = options["headers"]
+        c = c.with_options(**per_call)
+    if raw and (op.endswith("_all") or op in ("models.wait", "photos.save")):
+        raise StepFailure(f"raw is not defined for {op}")
+    source: Any = c.with_raw_response if raw else c
+
+    def r(resource: str) -> Any:
+        """A resource of the client, or of its raw-response form for a raw step."""
+        return getattr(source, resource)
+
     table: Dict[str, Callable[[], Any]] = {
-        "organization.retrieve": lambda: c.organization.retrieve(),
-        "organization.credits": lambda: c.organization.credits(),
-        "invites.create": lambda: c.invites.create(a["email"], team_id=a.get("team_id")),
-        "invites.revoke": lambda: c.invites.revoke(a["email"]),
-        "invites.list": lambda: c.invites.list(),
-        "invites.retrieve": lambda: c.invites.retrieve(a["invite_id"]),
-        "teams.create": lambda: c.teams.create(a["name"]),
-        "teams.update": lambda: c.teams.update(a["team_id"], a["name"]),
-        "teams.delete": lambda: c.teams.delete(a["team_id"]),
-        "teams.add_members": lambda: c.teams.add_members(a["team_id"], a["emails"]),
-        "models.create": lambda: c.models.create(
+        "organization.retrieve": lambda: r("organization").retrieve(),
+        "organization.credits": lambda: r("organization").credits(),
+        "invites.create": lambda: r("invites").create(a["email"], team_id=a.get("team_id")),
+        "invites.revoke": lambda: r("invites").revoke(a["email"]),
+        "invites.list": lambda: r("invites").list(),
+        "invites.retrieve": lambda: r("invites").retrieve(a["invite_id"]),
+        "teams.create": lambda: r("teams").create(a["name"]),
+        "teams.update": lambda: r("teams").update(a["team_id"], a["name"]),
+        "teams.delete": lambda: r("teams").delete(a["team_id"]),
+        "teams.add_members": lambda: r("teams").add_members(a["team_id"], a["emails"]),
+        "models.create": lambda: r("models").create(
             a["email"], team_id=a.get("team_id"), is_development=bool(a.get("is_development", False)),
             version=a.get("version"),
         ),
-        "models.retrieve": lambda: c.models.retrieve(a["model_id"]),
-        "models.delete": lambda: c.models.delete(a["model_id"]),
-        "models.wait": lambda: c.models.wait(
+        "models.retrieve": lambda: r("models").retrieve(a["model_id"]),
+        "models.delete": lambda: r("models").delete(a["model_id"]),
+        "models.wait": lambda: r("models").wait(
             a["model_id"], until=a.get("until", "active"),
             timeout=float(a.get("timeout_ms", 600_000)) / 1000.0,
         ),
         # The current API: a `*.list` op is one page; its `*_all` twin iterates the
         # page, which walks every item across pages (the package's own idiom).
-        "teams.list": lambda: c.teams.list(),
-        "members.list": lambda: c.members.list(**listing(a, "status")),
-        "members.list_all": lambda: list(c.members.list(**listing(a, "status"))),
-        "invites.retrieve_by_email": lambda: c.invites.retrieve_by_email(a["email"]),
-        "models.list": lambda: c.models.list(**listing(a, "status", "team_id")),
-        "models.list_all": lambda: list(c.models.list(**listing(a, "status", "team_id"))),
-        "photos.list": lambda: c.photos.list(a["model_id"], **listing(a, "status", "liked_status", "include")),
+        "teams.list": lambda: r("teams").list(),
+        "members.list": lambda: r("members").list(**listing(a, "status")),
+        "members.list_all": lambda: list(r("members").list(**listing(a, "status"))),
+        "invites.retrieve_by_email": lambda: r("invites").retrieve_by_email(a["email"]),
+        "models.list": lambda: r("models").list(**listing(a, "status", "team_id")),
+        "models.list_all": lambda: list(r("models").list(**listing(a, "status", "team_id"))),
+        "photos.list": lambda: r("photos").list(a["model_id"], **listing(a, "status", "liked_status", "include")),
         "photos.list_all": lambda: list(
-            c.photos.list(a["model_id"], **listing(a, "status", "liked_status", "include"))
+            r("photos").list(a["model_id"], **listing(a, "status", "liked_status", "include"))
         ),
-        "photos.retrieve": lambda: c.photos.retrieve(a["model_id"], a["photo_id"], include=a.get("include")),
-        "photos.favorite": lambda: c.photos.favorite(a["model_id"], include=a.get("include")),
-        "photos.download_links": lambda: c.photos.download_links(
+        "photos.retrieve": lambda: r("photos").retrieve(a["model_id"], a["photo_id"], include=a.get("include")),
+        "photos.favorite": lambda: r("photos").favorite(a["model_id"], include=a.get("include")),
+        "photos.download_links": lambda: r("photos").download_links(
             a["model_id"], photo_ids=a.get("photo_ids"), include=a.get("include")
         ),
-        "photos.favorites": lambda: c.photos.favorites(**listing(a, "team_id", "include")),
-        "photos.favorites_all": lambda: list(c.photos.favorites(**listing(a, "team_id", "include"))),
+        "photos.favorites": lambda: r("photos").favorites(**listing(a, "team_id", "include")),
+        "photos.favorites_all": lambda: list(r("photos").favorites(**listing(a, "team_id", "include"))),
         "photos.save": lambda: save_report(
-            c.photos.save(
+            r("photos").save(
                 a["model_id"], directory, photo_ids=a.get("photo_ids"), include=a.get("include"),
                 overwrite=bool(a.get("overwrite", False)),
                 **({"concurrency": a["concurrency"]} if "concurrency" in a else {}),
@@ -323,7 +376,9 @@ def operation(
     }
     if op not in table:
         raise StepFailure(f"unknown op {op!r}")
-    return table[op]()
+    result = table[op]()
+    return raw_result(result) if raw else result
+
 
 
 # ---- cases ----------------------------------------------------------------------------------
@@ -342,13 +397,9 @@ class ClientFactory:
         if self.error is not None:
             raise self.error
         if self.client is None:
-            s = self.settings
-            base_url = s.get("base_url", self.mock.url)
-            if base_url == "$closed_port":
-                base_url = f"http://127.0.0.1:{closed_port()}"
-            kwargs: Dict[str, Any] = {"base_url": base_url, **timing(s)}
+            key, kwargs = client_kwargs(self.mock, self.settings)
             try:
-                self.client = headshotpro.Client(s.get("api_key", self.mock.api_key), **kwargs)
+                self.client = headshotpro.Client(key, **kwargs)
             except headshotpro.HeadshotProError as err:
                 self.error = err
                 raise
@@ -445,12 +496,13 @@ def run_step(
     op = step["op"]
     args = substitute(step.get("args", {}), saved)
     expect = substitute(step.get("expect", {}), saved)
-    options = step.get("options")
-    if options is not None and set(options) - {"timeout_ms", "max_retries"}:
+    options = substitute(step.get("options"), saved)
+    if options is not None and set(options) - {"timeout_ms", "max_retries", "headers"}:
         raise StepFailure(f"unknown options in {json.dumps(options)}")
+    raw = bool(step.get("raw", False))
     start = time.monotonic()
     try:
-        result = canonical(operation(client, vectors, directory, op, args, options))
+        result = canonical(operation(client, vectors, directory, op, args, options, raw))
         error: Optional[BaseException] = None
     except headshotpro.HeadshotProError as err:
         error = err

@@ -1,0 +1,5 @@
+"""``python -m headshotpro``: the ``headshotpro`` command."""
+
+from ._cli import main
+
+main()
