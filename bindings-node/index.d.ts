@@ -25,6 +25,122 @@ export interface ClientOptions {
   extraRootCertificates?: string | Buffer | Uint8Array
   /** Sends at most this many requests in any 60 seconds (below the server's 300); calls past it wait in the client. */
   maxRequestsPerMinute?: number
+  /**
+   * Headers sent with every API request (never to the photo CDN): `{ 'X-Team': 'growth' }`.
+   * `Authorization`, `Host`, `User-Agent` (use `appInfo`), `Content-Type` and the like, and
+   * values with CR/LF, are refused: the constructor throws {@link InvalidArgumentError}.
+   */
+  defaultHeaders?: Record<string, string>
+  /**
+   * Your application, appended to the user agent as Stripe's `setAppInfo` does:
+   * `headshotpro-node/0.1.0 core/0.1.0 AcmeOnboarding/1.4.2 (https://acme.example)`.
+   * A blank part throws {@link InvalidArgumentError}.
+   */
+  appInfo?: AppInfo
+  /**
+   * Receives the SDK's log lines: `logger[level](message, fields)` for each record
+   * (`logger.log` when the level's method is missing). `console`, winston, or any object with
+   * `debug`/`info`/`warn`/`error`. Lines are redacted (no key, no signed-URL token, no secret)
+   * and bodies appear only at `debug`. A logger that throws never fails a call: its first
+   * failure is reported as a process warning. Without a logger, records go to standard error.
+   */
+  logger?: Logger
+  /**
+   * The most detailed records passed on: `off`, `error`, `warn` (retries, failures), `info`
+   * (one line per attempt) or `debug` (adds the bodies). Default: `HEADSHOTPRO_LOG`, else
+   * `warn` when a `logger` is given and `off` otherwise.
+   */
+  logLevel?: LogLevel
+}
+
+/** How much the SDK logs, from quiet to verbose. */
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug'
+
+/** A console-like logger: each method takes the line and its facts by name. */
+export interface Logger {
+  debug?(message: string, fields: Record<string, string>): unknown
+  info?(message: string, fields: Record<string, string>): unknown
+  warn?(message: string, fields: Record<string, string>): unknown
+  error?(message: string, fields: Record<string, string>): unknown
+  log?(message: string, fields: Record<string, string>): unknown
+}
+
+/** The application named in the user agent. */
+export interface AppInfo {
+  /** Its name, e.g. `AcmeOnboarding`. */
+  name: string
+  /** Its version, e.g. `1.4.2`. */
+  version?: string
+  /** Where to learn about it, e.g. `https://acme.example`. */
+  url?: string
+}
+
+/** An attempt about to be sent: the `request` event of {@link Client.on}. */
+export interface RequestEvent {
+  /** The operation, e.g. `models.retrieve` (`request` for {@link Client.request}). */
+  operation: string
+  /** The HTTP method. */
+  method: string
+  /** The path under the base URL, without the query. */
+  path: string
+  /** 1 for the first attempt, 2 for the first retry, … */
+  attempt: number
+}
+
+/** An attempt that ended: the `response` event of {@link Client.on}. */
+export interface ResponseEvent extends RequestEvent {
+  /** The HTTP status, or null when no answer came. */
+  status: number | null
+  /** From sending the request to the end of the answer (or the failure), in milliseconds. */
+  durationMs: number
+  /** The error class (`ServerError`, `APIConnectionError`, …) when the attempt failed, else null. */
+  error: string | null
+  /** `X-RateLimit-Remaining` of the answer, or null. */
+  rateLimitRemaining: number | null
+  /** Whether the call sends another attempt after this one. */
+  willRetry: boolean
+}
+
+/** The facts of the answer a call received, from {@link APIPromise.withResponse}. */
+export interface APIResponse {
+  /** The HTTP status. */
+  status: number
+  /** The answer's headers, as fetch's: `response.headers.get('x-request-id')`. */
+  headers: Headers
+  /** Its `X-RateLimit-*` headers (each null when absent). */
+  rateLimit: { limit: number | null; remaining: number | null; resetAt: Date | null }
+  /** The operation that sent the request, e.g. `models.retrieve`. */
+  operation: string
+  /** The HTTP method. */
+  method: string
+  /** The path under the base URL, without the query. */
+  path: string
+  /** Which attempt got the answer (1 unless retried). */
+  attempt: number
+  /** How long that attempt took, in milliseconds. */
+  elapsedMs: number
+  /** The server's `X-Request-Id`, or null. */
+  requestId: string | null
+}
+
+/**
+ * What every call returns: a Promise of its data with {@link APIPromise.withResponse}, as in
+ * openai-node.
+ */
+export declare class APIPromise<T> extends Promise<T> {
+  /**
+   * The data with the facts of the answer the call received (for `models.wait` the last poll;
+   * after a retry, the answer that counted). Chain it on the call itself:
+   *
+   * ```ts
+   * const { data: model, response } = await client.models.retrieve(id).withResponse()
+   * console.log(response.status, response.rateLimit.remaining, response.headers.get('content-type'))
+   * ```
+   *
+   * A failed call rejects with its error as usual. Called on a promise whose call already
+   * started, it rejects with {@link HeadshotProError}.
+   */
+  withResponse(): Promise<{ data: T; response: APIResponse }>
 }
 
 /** Settings of a client made by {@link Client.withOptions}; unset ones keep the original client's. */
@@ -33,6 +149,11 @@ export interface WithOptions {
   timeoutMs?: number
   /** Retries after the first attempt; 0 disables them. */
   maxRetries?: number
+  /**
+   * Headers for these calls only, replacing the client's default headers of the same name
+   * (compared without regard to case); refused ones throw {@link InvalidArgumentError}.
+   */
+  headers?: Record<string, string>
 }
 
 /** The optional last argument of every call. */
@@ -305,7 +426,7 @@ export declare class Page<T> implements AsyncIterable<T> {
 }
 
 /** What a list call returns: a Promise of its first page that `for await` walks item by item. */
-export declare class PagePromise<T> extends Promise<Page<T>> implements AsyncIterable<T> {
+export declare class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable<T> {
   /** Every item of the list, from the first page on. */
   [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined>
 }
@@ -319,33 +440,104 @@ export interface PageParams {
 /** `client.organization`. */
 export interface OrganizationResource {
   /** `GET /api/v1/organization`. */
-  retrieve(options?: RequestOptions): Promise<Organization>
+  retrieve(options?: RequestOptions): APIPromise<Organization>
   /** `GET /api/v1/organization/credits`. */
-  credits(options?: RequestOptions): Promise<number>
+  credits(options?: RequestOptions): APIPromise<number>
 }
 
 /** `client.invites`. */
 export interface InvitesResource {
   /** Invites a member, optionally into a team. Never retried once it may have arrived. */
-  create(params: { email: string; teamId?: string }, options?: RequestOptions): Promise<Invite>
+  create(params: { email: string; teamId?: string }, options?: RequestOptions): APIPromise<Invite>
+  /**
+   * Invites every email (into `teamId` if given) and resolves with one result per input, in
+   * input order: `created` (with the invite), `exists` (a pending invite already exists),
+   * `invalid` (rejected locally and never sent, or INVALID_EMAIL) or `failed` (with the error).
+   * Duplicates are sent once; one failure never stops the rest, but InsufficientCredits or
+   * InviteLimit stops the sends after it (those inputs are `failed` with that error). Paced by
+   * the client's rate limiter; a send whose answer was lost is never duplicated. Rejects only
+   * for bad options (concurrency outside 1..32, a blank team id).
+   *
+   * ```ts
+   * const results = await client.invites.createMany({
+   *   emails: ['ada@example.com', 'alan@example.com'],
+   *   teamId: 'team_1',
+   *   onProgress: (p) => console.log(`${p.completed}/${p.total}`),
+   * })
+   * for (const r of results) if (r.outcome === 'failed') console.error(r.email, r.error)
+   * ```
+   */
+  createMany(params: CreateManyParams, options?: RequestOptions): APIPromise<BulkInviteResult[]>
   /** Revokes the pending invites sent to this email. */
-  revoke(params: { email: string }, options?: RequestOptions): Promise<void>
+  revoke(params: { email: string }, options?: RequestOptions): APIPromise<void>
   /** Every invite of the organization. */
-  list(options?: RequestOptions): Promise<InviteSummary[]>
+  list(options?: RequestOptions): APIPromise<InviteSummary[]>
   /** One invite's email, status and team. */
-  retrieve(inviteId: string, options?: RequestOptions): Promise<InviteDetails>
+  retrieve(inviteId: string, options?: RequestOptions): APIPromise<InviteDetails>
   /** The email's latest invite (`GET /api/v2/organization/invites/{email}`). */
-  retrieveByEmail(email: string, options?: RequestOptions): Promise<InviteV2>
+  retrieveByEmail(email: string, options?: RequestOptions): APIPromise<InviteV2>
+}
+
+/** Parameters of {@link InvitesResource.createMany}. */
+export interface CreateManyParams {
+  /** The emails to invite, in any number. */
+  emails: string[]
+  /** The team every email joins. */
+  teamId?: string
+  /** Invites in flight at once, 1..32 (default 4). */
+  concurrency?: number
+  /**
+   * Called once per input as it settles (repeats settle with their first). Whatever it
+   * throws never stops the run: it is reported once as a process warning.
+   */
+  onProgress?: (progress: BulkProgress) => void | Promise<void>
+}
+
+/** How one email of a bulk invite ended. */
+export type BulkOutcome = Open<'created' | 'exists' | 'invalid' | 'failed'>
+
+/** What became of one input of {@link InvitesResource.createMany}. */
+export interface BulkInviteResult {
+  /** The email as given (surrounding spaces removed). */
+  email: string
+  /** The team it was (or would have been) invited into, or null. */
+  teamId: string | null
+  /** How it ended. */
+  outcome: BulkOutcome
+  /** The invite, when `created`; else null. */
+  invite: Invite | null
+  /** Why, when `failed` or `invalid` (an instance of the SDK's error classes); else null. */
+  error: HeadshotProError | null
+}
+
+/** One input of a bulk invite has settled. */
+export interface BulkProgress {
+  /** The input's position. */
+  index: number
+  /** What became of it. */
+  result: BulkInviteResult
+  /** Inputs settled so far, this one included. */
+  completed: number
+  /** Inputs in this call. */
+  total: number
+}
+
+/** Options of {@link Client.request}. */
+export interface RawRequestOptions extends RequestOptions {
+  /** Sent as JSON; a value that cannot become JSON (a BigInt, a cycle, a function) throws {@link InvalidArgumentError}. */
+  body?: unknown
+  /** Query parameters (numbers and booleans are sent as text). */
+  query?: Record<string, string | number | boolean>
 }
 
 /** `client.teams`: each call answers the updated organization. */
 export interface TeamsResource {
-  create(params: { name: string }, options?: RequestOptions): Promise<Organization>
-  update(teamId: string, params: { name: string }, options?: RequestOptions): Promise<Organization>
-  delete(teamId: string, options?: RequestOptions): Promise<Organization>
-  addMembers(teamId: string, params: { emails: string[] }, options?: RequestOptions): Promise<Organization>
+  create(params: { name: string }, options?: RequestOptions): APIPromise<Organization>
+  update(teamId: string, params: { name: string }, options?: RequestOptions): APIPromise<Organization>
+  delete(teamId: string, options?: RequestOptions): APIPromise<Organization>
+  addMembers(teamId: string, params: { emails: string[] }, options?: RequestOptions): APIPromise<Organization>
   /** Every team of the organization. */
-  list(options?: RequestOptions): Promise<Team[]>
+  list(options?: RequestOptions): APIPromise<Team[]>
 }
 
 /** Filters of {@link MembersResource.list}. */
@@ -390,15 +582,15 @@ export interface ModelsResource {
    * Creates a model. A create whose answer was lost is resent and, if the server already has
    * it, settled by finding it by email: never a duplicate.
    */
-  create(params: ModelCreateParams, options?: RequestOptions): Promise<Model>
+  create(params: ModelCreateParams, options?: RequestOptions): APIPromise<Model>
   /** One page of the organization's models; `for await` walks them all. */
   list(params?: ModelListParams, options?: RequestOptions): PagePromise<ModelSummary>
   list(options: RequestOptions): PagePromise<ModelSummary>
-  retrieve(modelId: string, options?: RequestOptions): Promise<Model>
-  delete(modelId: string, options?: RequestOptions): Promise<DeletedModel>
+  retrieve(modelId: string, options?: RequestOptions): APIPromise<Model>
+  delete(modelId: string, options?: RequestOptions): APIPromise<DeletedModel>
   /** Polls `retrieve` with backoff; `failed` is not final (failed models restart). */
-  wait(modelId: string, params?: WaitParams, options?: RequestOptions): Promise<Model>
-  wait(modelId: string, options: RequestOptions): Promise<Model>
+  wait(modelId: string, params?: WaitParams, options?: RequestOptions): APIPromise<Model>
+  wait(modelId: string, options: RequestOptions): APIPromise<Model>
 }
 
 /** Filters of {@link PhotosResource.list}. */
@@ -439,18 +631,18 @@ export interface PhotosResource {
   /** One page of a model's photos; `for await` walks them all. */
   list(modelId: string, params?: PhotoListParams, options?: RequestOptions): PagePromise<Photo>
   list(modelId: string, options: RequestOptions): PagePromise<Photo>
-  retrieve(modelId: string, photoId: string, params?: { include?: PhotoInclude }, options?: RequestOptions): Promise<Photo>
-  retrieve(modelId: string, photoId: string, options: RequestOptions): Promise<Photo>
+  retrieve(modelId: string, photoId: string, params?: { include?: PhotoInclude }, options?: RequestOptions): APIPromise<Photo>
+  retrieve(modelId: string, photoId: string, options: RequestOptions): APIPromise<Photo>
   /** The photo the user chose as favorite, or null while none is chosen. */
-  favorite(modelId: string, params?: { include?: PhotoInclude }, options?: RequestOptions): Promise<Photo | null>
-  favorite(modelId: string, options: RequestOptions): Promise<Photo | null>
+  favorite(modelId: string, params?: { include?: PhotoInclude }, options?: RequestOptions): APIPromise<Photo | null>
+  favorite(modelId: string, options: RequestOptions): APIPromise<Photo | null>
   /** Signed download URLs (every photo when `photoIds` is unset). Changes nothing, so it is retried like a GET. */
   downloadLinks(
     modelId: string,
     params?: { photoIds?: string[]; include?: PhotoInclude },
     options?: RequestOptions,
-  ): Promise<DownloadLinks>
-  downloadLinks(modelId: string, options: RequestOptions): Promise<DownloadLinks>
+  ): APIPromise<DownloadLinks>
+  downloadLinks(modelId: string, options: RequestOptions): APIPromise<DownloadLinks>
   /** One page of every member's favorite photo (organization-wide); `for await` walks them all. */
   favorites(params?: FavoriteListParams, options?: RequestOptions): PagePromise<FavoritePhoto>
   favorites(options: RequestOptions): PagePromise<FavoritePhoto>
@@ -460,7 +652,7 @@ export interface PhotosResource {
    * streamed to a hidden temporary file renamed into place. A photo that fails does not stop
    * the others: check `report.failed` (or `report.complete`).
    */
-  save(modelId: string, directory: string, options?: SaveOptions): Promise<SaveReport>
+  save(modelId: string, directory: string, options?: SaveOptions): APIPromise<SaveReport>
 }
 
 /** A HeadshotPro API client; each `new Client` has its own connection pool, shared by the clients its `withOptions` makes. */
@@ -493,6 +685,41 @@ export declare class Client {
    * `client.withOptions({ timeoutMs: 5000 }).models.retrieve(id)`.
    */
   withOptions(options: WithOptions): Client
+  /** The level records are passed on at. */
+  readonly logLevel: LogLevel
+  /**
+   * Calls `listener` with each attempt's event, for metrics, as stripe-node's events: `request`
+   * before it is sent (retries too), `response` once it ended. Listeners are shared with the
+   * clients `withOptions` makes and run on Node's thread, shortly after the event. A listener
+   * that throws is logged (through `logger.warn`, else a process warning) and never breaks
+   * the call.
+   *
+   * ```ts
+   * client.on('response', (e) => metrics.timing(`headshotpro.${e.operation}`, e.durationMs))
+   * ```
+   */
+  on(event: 'request', listener: (event: RequestEvent) => void): this
+  on(event: 'response', listener: (event: ResponseEvent) => void): this
+  /** Removes a listener. */
+  off(event: 'request', listener: (event: RequestEvent) => void): this
+  off(event: 'response', listener: (event: ResponseEvent) => void): this
+  /** Calls `listener` with the next event of that name only. */
+  once(event: 'request', listener: (event: RequestEvent) => void): this
+  once(event: 'response', listener: (event: ResponseEvent) => void): this
+  /**
+   * Calls an endpoint the SDK does not wrap yet, with the same key, retries (following the
+   * method: POST and PATCH only on 429 or a refused connection), rate limiter, errors, logs and
+   * hooks, and resolves with the answer's decoded JSON (null for an empty answer).
+   * `method` is GET, POST, PUT, PATCH or DELETE; `path` starts with `/` under the base URL
+   * (absolute URLs, `..` segments and control characters throw {@link InvalidArgumentError},
+   * nothing sent). An answer that is not JSON rejects with {@link ResponseDecodeError}.
+   *
+   * ```ts
+   * const teams = await client.request('GET', '/api/v2/organization/teams')
+   * const page = await client.request('GET', '/api/v2/organization/models', { query: { limit: 5 } })
+   * ```
+   */
+  request<T = unknown>(method: string, path: string, options?: RawRequestOptions): APIPromise<T>
 }
 
 /** Rate-limit headers of an answer. */
