@@ -904,10 +904,10 @@ export interface ResponseMetaJs {
 
 /**
  * Runs the command with `args` (the whole argv, program name first) and
- * returns its exit code: 0 ok, 1 an API or connection error, 2 usage. It
- * blocks the calling thread for the whole command, which owns its runtime,
- * Ctrl-C handling, standard output and error; the `bin` script calls it
- * and exits with the code.
+ * returns its exit code: 0 ok, 1 an API or connection error, 2 usage,
+ * 130 interrupted. It blocks the calling thread for the whole command,
+ * which owns its runtime, Ctrl-C handling, standard output and error; the
+ * `bin` script calls it and exits with the code.
  */
 export declare function runCli(args: Array<string>): number
 
