@@ -36,6 +36,14 @@ class Page {
     return this.data
   }
 
+  /**
+   * The page as the SDK's JSON, the same in every language:
+   * `{ items, pagination: { total, limit, offset, hasMore } }`.
+   */
+  toJSON() {
+    return { items: this.data, pagination: { total: this.total, limit: this.limit, offset: this.offset, hasMore: this.hasMore } }
+  }
+
   /** Whether `getNextPage()` will fetch a page: the server said more follow and this page was not empty. */
   hasNextPage() {
     return this.#cursor !== undefined
