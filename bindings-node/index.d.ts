@@ -56,12 +56,20 @@ export interface ClientOptions {
 /** How much the SDK logs, from quiet to verbose. */
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug'
 
-/** A console-like logger: each method takes the line and its facts by name. */
+/**
+ * A console-like logger: each method takes the line and its facts by name (`operation`,
+ * `status`, `duration_ms`, …). Methods it lacks fall back to `log`.
+ */
 export interface Logger {
+  /** Request and response bodies (redacted, truncated), rate-limit waits. */
   debug?(message: string, fields: Record<string, string>): unknown
+  /** One line per attempt that got its answer. */
   info?(message: string, fields: Record<string, string>): unknown
+  /** A failed attempt that will be retried; a listener that threw. */
   warn?(message: string, fields: Record<string, string>): unknown
+  /** The failure a call rejects with. */
   error?(message: string, fields: Record<string, string>): unknown
+  /** Used for a level whose method is missing. */
   log?(message: string, fields: Record<string, string>): unknown
 }
 
@@ -186,50 +194,75 @@ export type PhotoInclude = Open<'main' | 'all'>
 
 /** A team inside an organization. */
 export interface Team {
+  /** The object's id. */
   id: string
+  /** Its name. */
   name: string
 }
 
 /** An organization with its teams. */
 export interface Organization {
+  /** Its public id. */
   uid: string
+  /** Its name. */
   name: string
+  /** The organization's website, if set. */
   website?: string
+  /** Its description, if set. */
   description?: string
+  /** Its teams. */
   teams: Team[]
 }
 
 /** An invite just sent. */
 export interface Invite {
+  /** The object's id. */
   id: string
+  /** The email address. */
   email: string
+  /** The signup link sent to the invitee. */
   link: string
+  /** The team, if any. */
   teamId?: string
+  /** The server's message. */
   message?: string
 }
 
 /** One entry of the invite list. */
 export interface InviteSummary {
+  /** The object's id. */
   id: string
+  /** The email address. */
   email: string
+  /** Whether the invite can still be used. */
   valid: boolean
+  /** The team, if any. */
   teamId?: string
+  /** When it was created. */
   createdAt: Date
+  /** Whether the invite was used. */
   used: boolean
+  /** The signup link sent to the invitee. */
   link: string
 }
 
 /** One invite's details. */
 export interface InviteDetails {
+  /** The email address. */
   email: string
+  /** Its status (a wire string; unknown ones kept as sent). */
   status: InviteStatus
+  /** The team, if any. */
   teamId?: string
 }
 
 /** A whitelabel model and a fresh signed URL for its user. */
 export interface Model {
+  /** The whitelabel model. */
   modelId: string
+  /** Its status (a wire string; unknown ones kept as sent). */
   status: ModelStatus
+  /** Test data: no credit spent, progresses by itself. */
   isDevelopment: boolean
   /** Logs the user in: `util.inspect`/`console.log` show it with its query values redacted; the value itself is whole. */
   signedUrl: string
@@ -237,7 +270,9 @@ export interface Model {
 
 /** The answer to a model deletion. */
 export interface DeletedModel {
+  /** The whitelabel model. */
   modelId: string
+  /** The server's message. */
   message: string
 }
 
@@ -245,15 +280,25 @@ export interface DeletedModel {
 export interface ModelObject {
   /** `_id` on the wire. */
   id: string
+  /** Its public id. */
   uid: string
+  /** Its title. */
   title: string
+  /** What created it. */
   trigger: string
+  /** Its status (a wire string; unknown ones kept as sent). */
   status: ModelStatus
+  /** Test data: no credit spent, progresses by itself. */
   isDevelopment: boolean
+  /** When its headshots were finished. */
   finishedAt?: Date
+  /** When it was deleted. */
   deletedAt?: Date
+  /** When the invitee's link expires. */
   inviteExpiresAt?: Date
+  /** When it was created. */
   createdAt: Date
+  /** The organization it belongs to. */
   organization: string
 }
 
@@ -261,11 +306,15 @@ export interface ModelObject {
 export interface WebhookEvent {
   /** `evt_…`; absent from older, unsigned payloads. */
   id?: string
+  /** What happened. */
   event: WebhookEventType
+  /** When it was created. */
   createdAt?: Date
+  /** The kind of object (`model`). */
   objectType: string
   /** The chosen photo, on `model.favorite_selected`. */
   photoId?: string
+  /** The model the event is about. */
   object: ModelObject
 }
 
@@ -273,47 +322,71 @@ export interface WebhookEvent {
 export interface Member {
   /** The member's id (the invite's id for a pending invitee). */
   id: string
+  /** The email address. */
   email: string
   /** Display name, once known. */
   name?: string
+  /** Its status (a wire string; unknown ones kept as sent). */
   status: MemberStatus
+  /** The team, if any. */
   teamId?: string
+  /** The team's name, if any. */
   teamName?: string
   /** The member's model, once there is one. */
   modelId?: string
+  /** The member's model status, once there is one. */
   modelStatus?: ModelStatus
+  /** When the member joined. */
   joinedAt?: Date
 }
 
 /** An invite looked up by email. */
 export interface InviteV2 {
+  /** The object's id. */
   id?: string
+  /** The email address. */
   email: string
+  /** Its status (a wire string; unknown ones kept as sent). */
   status: InviteV2Status
+  /** The whitelabel model. */
   modelId?: string
+  /** The team, if any. */
   teamId?: string
+  /** The team's name, if any. */
   teamName?: string
+  /** When it was created. */
   createdAt?: Date
 }
 
 /** One entry of the organization's model list. */
 export interface ModelSummary {
+  /** The object's id. */
   id: string
+  /** Its public id. */
   uid?: string
   /** The user's email. */
   email: string
+  /** Its title. */
   title?: string
+  /** Its status (a wire string; unknown ones kept as sent). */
   status: ModelStatus
+  /** The team, if any. */
   teamId?: string
+  /** The team's name, if any. */
   teamName?: string
+  /** Test data: no credit spent, progresses by itself. */
   isDevelopment: boolean
+  /** The kind of model (`lora`, `one-shot`). */
   version?: ModelVersion
+  /** When it was created. */
   createdAt: Date
+  /** When its headshots were finished. */
   finishedAt?: Date
 }
 
 /** The signed URLs of a photo (bearer URLs: `util.inspect` shows them redacted). */
 export interface PhotoUrls {
+  /** The main image URL (signed; prints redacted). */
   main: string
   /** With `include: 'all'`. */
   thumbnail?: string
@@ -323,11 +396,17 @@ export interface PhotoUrls {
 
 /** A generated headshot. */
 export interface Photo {
+  /** The object's id. */
   id: string
+  /** The whitelabel model. */
   modelId?: string
+  /** Its status (a wire string; unknown ones kept as sent). */
   status: PhotoStatus
+  /** What the user thinks of it. */
   likedStatus: LikedStatus
+  /** When it was created. */
   createdAt: Date
+  /** Its signed URLs. */
   urls: PhotoUrls
   /** When the signed URLs stop working (24 hours after they were issued). */
   expiresAt: Date
@@ -335,26 +414,35 @@ export interface Photo {
 
 /** A member's chosen favorite: the photo's fields and whose it is, flat. */
 export interface FavoritePhoto extends Photo {
+  /** The email address. */
   email?: string
+  /** Its name. */
   name?: string
+  /** The team, if any. */
   teamId?: string
+  /** The team's name, if any. */
   teamName?: string
 }
 
 /** One photo's signed download URL (a CDN: fetch it without credentials). */
 export interface DownloadLink {
+  /** The photo. */
   photoId: string
+  /** The signed download URL. */
   url: string
 }
 
 /** Signed download URLs for a model's photos. */
 export interface DownloadLinks {
+  /** One signed URL per photo. */
   downloads: DownloadLink[]
+  /** When the signed URLs stop working. */
   expiresAt: Date
 }
 
 /** One photo's download has ended (`photos.save`'s `onProgress`). */
 export interface SaveProgress {
+  /** The photo. */
   photoId: string
   /** Whether it was saved (else it is in the report's `failed`). */
   saved: boolean
@@ -368,9 +456,11 @@ export interface SaveProgress {
 
 /** A photo written to disk. */
 export interface SavedPhoto {
+  /** The photo. */
   photoId: string
   /** The file: the photo id plus an extension, in the directory. */
   path: string
+  /** Bytes written. */
   bytes: number
   /** The CDN's `Content-Type`, when sent. */
   contentType?: string
@@ -378,6 +468,7 @@ export interface SavedPhoto {
 
 /** A photo that was not saved, and why. */
 export interface FailedDownload {
+  /** The photo. */
   photoId: string
   /**
    * E.g. {@link PermissionDeniedError} (403) for an expired URL, {@link InvalidArgumentError} for a
@@ -388,7 +479,9 @@ export interface FailedDownload {
 
 /** What `photos.save` did; files already written are kept when others fail. */
 export interface SaveReport {
+  /** Photos written, in the order of the download links. */
   saved: SavedPhoto[]
+  /** Photos not written, with the error. */
   failed: FailedDownload[]
   /** Whether every photo was saved (`failed` is empty). */
   complete: boolean
@@ -402,6 +495,7 @@ export interface SaveReport {
  * reaches it.
  */
 export declare class Page<T> implements AsyncIterable<T> {
+  /** Pages come from list calls only. */
   private constructor()
   /** The items of this page. */
   readonly data: T[]
@@ -433,7 +527,9 @@ export declare class PagePromise<T> extends APIPromise<Page<T>> implements Async
 
 /** `limit` (1..200, the server's default 50) and `offset` (≥ 0), checked before any request. */
 export interface PageParams {
+  /** Page size, 1..200 (the server's default 50). */
   limit?: number
+  /** Items to skip, ≥ 0. */
   offset?: number
 }
 
@@ -532,9 +628,13 @@ export interface RawRequestOptions extends RequestOptions {
 
 /** `client.teams`: each call answers the updated organization. */
 export interface TeamsResource {
+  /** Creates a team: `await client.teams.create({ name: 'Growth' })`. Rejects with BadRequestError for a name already taken. */
   create(params: { name: string }, options?: RequestOptions): APIPromise<Organization>
+  /** Renames a team; NotFoundError (or BadRequestError TEAM_NOT_FOUND) for an unknown one. */
   update(teamId: string, params: { name: string }, options?: RequestOptions): APIPromise<Organization>
+  /** Deletes a team. */
   delete(teamId: string, options?: RequestOptions): APIPromise<Organization>
+  /** Moves members (by email, any number: sent 100 a request) into a team; BadRequestError for an email that is not a member. */
   addMembers(teamId: string, params: { emails: string[] }, options?: RequestOptions): APIPromise<Organization>
   /** Every team of the organization. */
   list(options?: RequestOptions): APIPromise<Team[]>
@@ -542,6 +642,7 @@ export interface TeamsResource {
 
 /** Filters of {@link MembersResource.list}. */
 export interface MemberListParams extends PageParams {
+  /** Only members in this status. */
   status?: MemberStatus
 }
 
@@ -562,7 +663,9 @@ export interface WaitParams {
 
 /** Parameters of {@link ModelsResource.create}. */
 export interface ModelCreateParams {
+  /** The email address. */
   email: string
+  /** The team, if any. */
   teamId?: string
   /** Test data, no credit spent (default false). */
   isDevelopment?: boolean
@@ -572,7 +675,9 @@ export interface ModelCreateParams {
 
 /** Filters of {@link ModelsResource.list}. */
 export interface ModelListParams extends PageParams {
+  /** Only models in this status. */
   status?: ModelStatus
+  /** Only those of this team. */
   teamId?: string
 }
 
@@ -586,7 +691,9 @@ export interface ModelsResource {
   /** One page of the organization's models; `for await` walks them all. */
   list(params?: ModelListParams, options?: RequestOptions): PagePromise<ModelSummary>
   list(options: RequestOptions): PagePromise<ModelSummary>
+  /** A model with a fresh signed URL; NotFoundError for an unknown id. */
   retrieve(modelId: string, options?: RequestOptions): APIPromise<Model>
+  /** Deletes a model (a lost answer is resent; finding it gone counts as done). */
   delete(modelId: string, options?: RequestOptions): APIPromise<DeletedModel>
   /** Polls `retrieve` with backoff; `failed` is not final (failed models restart). */
   wait(modelId: string, params?: WaitParams, options?: RequestOptions): APIPromise<Model>
@@ -595,8 +702,11 @@ export interface ModelsResource {
 
 /** Filters of {@link PhotosResource.list}. */
 export interface PhotoListParams extends PageParams {
+  /** Only photos in this status. */
   status?: PhotoStatus
+  /** What the user thinks of it. */
   likedStatus?: LikedStatus
+  /** Which URLs to include: `main` (default) or `all`. */
   include?: PhotoInclude
 }
 
@@ -604,6 +714,7 @@ export interface PhotoListParams extends PageParams {
 export interface FavoriteListParams extends PageParams {
   /** Only favorites of this team's members. */
   teamId?: string
+  /** Which URLs to include: `main` (default) or `all`. */
   include?: PhotoInclude
 }
 
@@ -611,6 +722,7 @@ export interface FavoriteListParams extends PageParams {
 export interface SaveOptions {
   /** Only these photos (default: every photo that is not deleted). */
   photoIds?: string[]
+  /** Which URLs to include: `main` (default) or `all`. */
   include?: PhotoInclude
   /** Replace files that exist (default false: such a photo fails with InvalidArgumentError). */
   overwrite?: boolean
@@ -631,6 +743,7 @@ export interface PhotosResource {
   /** One page of a model's photos; `for await` walks them all. */
   list(modelId: string, params?: PhotoListParams, options?: RequestOptions): PagePromise<Photo>
   list(modelId: string, options: RequestOptions): PagePromise<Photo>
+  /** One photo; NotFoundError for an unknown model or photo. */
   retrieve(modelId: string, photoId: string, params?: { include?: PhotoInclude }, options?: RequestOptions): APIPromise<Photo>
   retrieve(modelId: string, photoId: string, options: RequestOptions): APIPromise<Photo>
   /** The photo the user chose as favorite, or null while none is chosen. */
@@ -657,12 +770,23 @@ export interface PhotosResource {
 
 /** A HeadshotPro API client; each `new Client` has its own connection pool, shared by the clients its `withOptions` makes. */
 export declare class Client {
+  /**
+   * A client: `new Client()` reads `HEADSHOTPRO_API_KEY`; `new Client({ apiKey, baseUrl,
+   * timeoutMs, maxRetries, logger, logLevel, defaultHeaders, appInfo })`. Throws
+   * {@link InvalidArgumentError} for a missing key or a refused setting; sends nothing.
+   */
   constructor(options?: ClientOptions)
+  /** Organization details and credits. */
   readonly organization: OrganizationResource
+  /** Invites, one or many. */
   readonly invites: InvitesResource
+  /** Teams. */
   readonly teams: TeamsResource
+  /** Members (pages). */
   readonly members: MembersResource
+  /** Whitelabel models. */
   readonly models: ModelsResource
+  /** Photos: pages, favorites, download links and `save`. */
   readonly photos: PhotosResource
   /** The base URL requests go to. */
   readonly baseUrl: string
@@ -724,8 +848,11 @@ export declare class Client {
 
 /** Rate-limit headers of an answer. */
 export interface RateLimitInfo {
+  /** Requests allowed per window (`X-RateLimit-Limit`). */
   limit?: number
+  /** Requests left in this window (`X-RateLimit-Remaining`). */
   remaining?: number
+  /** When the window resets (`X-RateLimit-Reset`). */
   resetAt?: Date
 }
 
@@ -752,21 +879,34 @@ export declare class HeadshotProError extends Error {
 export declare class InvalidArgumentError extends HeadshotProError {}
 /** The server answered with an error. */
 export declare class APIError extends HeadshotProError {
+  /** The HTTP status. */
   readonly status: number
+  /** The API error code, e.g. `NOT_FOUND`. */
   readonly code: string
+  /** The raw answer body, truncated. */
   readonly body: string
+  /** The operation, e.g. `models.retrieve`. */
   readonly operation: string
 }
+/** 400: INVALID_REQUEST, INVALID_EMAIL, ALREADY_EXISTS, ALREADY_DELETED, TEAM_NOT_FOUND. */
 export declare class BadRequestError extends APIError {}
+/** 401: a missing or wrong API key. */
 export declare class AuthenticationError extends APIError {}
+/** 402, or INSUFFICIENT_CREDITS at any status. */
 export declare class InsufficientCreditsError extends APIError {}
+/** 403, e.g. whitelabel not enabled. */
 export declare class PermissionDeniedError extends APIError {}
+/** 404. */
 export declare class NotFoundError extends APIError {}
+/** 429 RATE_LIMIT_EXCEEDED after the retries: see `retryAfter` and `resetAt`. */
 export declare class RateLimitError extends APIError {}
+/** 429 INVITE_LIMIT_EXCEEDED: too many pending invites; never retried. */
 export declare class InviteLimitError extends APIError {}
+/** 5xx after the retries. */
 export declare class ServerError extends APIError {}
 /** No answer: refused, reset, DNS, TLS. */
 export declare class APIConnectionError extends HeadshotProError {}
+/** An attempt (or `models.wait`) ran out of time. */
 export declare class APITimeoutError extends APIConnectionError {}
 /** A 2xx whose body is not what the API reference documents. */
 export declare class ResponseDecodeError extends HeadshotProError {}
@@ -774,6 +914,8 @@ export declare class ResponseDecodeError extends HeadshotProError {}
 export declare class WebhookVerificationError extends HeadshotProError {}
 /** The call was cancelled by its `signal`; `name` is `'AbortError'` as for fetch. */
 export declare class APIUserAbortError extends HeadshotProError {
+  /** Its name. */
+  /** `'AbortError'`, as fetch's. */
   readonly name: 'AbortError'
 }
 
