@@ -537,13 +537,22 @@ export interface PageParams {
 export interface OrganizationResource {
   /** `GET /api/v1/organization`. */
   retrieve(options?: RequestOptions): APIPromise<Organization>
-  /** `GET /api/v1/organization/credits`. */
+  /** The credits left (`GET /api/v1/organization/credits`): `const n = await client.organization.credits()`. */
   credits(options?: RequestOptions): APIPromise<number>
 }
 
 /** `client.invites`. */
 export interface InvitesResource {
-  /** Invites a member, optionally into a team. Never retried once it may have arrived. */
+  /**
+   * Invites a member, optionally into a team. Never retried once it may have arrived.
+   * Rejects with BadRequestError (INVALID_EMAIL, ALREADY_EXISTS), InsufficientCreditsError or
+   * InviteLimitError.
+   *
+   * ```ts
+   * const invite = await client.invites.create({ email: 'ada@example.com', teamId })
+   * console.log(invite.link)
+   * ```
+   */
   create(params: { email: string; teamId?: string }, options?: RequestOptions): APIPromise<Invite>
   /**
    * Invites every email (into `teamId` if given) and resolves with one result per input, in
@@ -648,7 +657,11 @@ export interface MemberListParams extends PageParams {
 
 /** `client.members`. */
 export interface MembersResource {
-  /** One page of the organization's members; `for await` walks them all. */
+  /**
+   * One page of the organization's members; `for await` walks them all:
+   * `for await (const m of client.members.list({ status: 'finished', limit: 200 })) console.log(m.email)`.
+   * A limit outside 1..200 or a negative offset is an InvalidArgumentError, nothing sent.
+   */
   list(params?: MemberListParams, options?: RequestOptions): PagePromise<Member>
   list(options: RequestOptions): PagePromise<Member>
 }
@@ -685,7 +698,14 @@ export interface ModelListParams extends PageParams {
 export interface ModelsResource {
   /**
    * Creates a model. A create whose answer was lost is resent and, if the server already has
-   * it, settled by finding it by email: never a duplicate.
+   * it, settled by finding it by email: never a duplicate. Rejects with
+   * InsufficientCreditsError, PermissionDeniedError (whitelabel not enabled) or
+   * BadRequestError.
+   *
+   * ```ts
+   * const model = await client.models.create({ email: 'grace@example.com', isDevelopment: true })
+   * // send model.signedUrl to the user; it logs them in
+   * ```
    */
   create(params: ModelCreateParams, options?: RequestOptions): APIPromise<Model>
   /** One page of the organization's models; `for await` walks them all. */
@@ -695,7 +715,11 @@ export interface ModelsResource {
   retrieve(modelId: string, options?: RequestOptions): APIPromise<Model>
   /** Deletes a model (a lost answer is resent; finding it gone counts as done). */
   delete(modelId: string, options?: RequestOptions): APIPromise<DeletedModel>
-  /** Polls `retrieve` with backoff; `failed` is not final (failed models restart). */
+  /**
+   * Polls `retrieve` with backoff until the model reaches `until` (or `deleted`); `failed` is
+   * not final (failed models restart). Rejects with APITimeoutError after `timeoutMs`:
+   * `await client.models.wait(id, { until: 'active', timeoutMs: 600_000 })`.
+   */
   wait(modelId: string, params?: WaitParams, options?: RequestOptions): APIPromise<Model>
   wait(modelId: string, options: RequestOptions): APIPromise<Model>
 }
@@ -764,6 +788,11 @@ export interface PhotosResource {
    * anything is fetched): the signed URLs are fetched without the API key, a few at once, each
    * streamed to a hidden temporary file renamed into place. A photo that fails does not stop
    * the others: check `report.failed` (or `report.complete`).
+   *
+   * ```ts
+   * const report = await client.photos.save(modelId, 'headshots/', { onProgress: (p) => console.log(p.completed, p.total) })
+   * if (!report.complete) for (const f of report.failed) console.error(f.photoId, f.error)
+   * ```
    */
   save(modelId: string, directory: string, options?: SaveOptions): APIPromise<SaveReport>
 }
