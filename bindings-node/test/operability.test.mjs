@@ -20,8 +20,17 @@ function memoryLogger() {
   return { lines, logger: { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } }
 }
 
-/** Lets records and events queued by native threads reach JS. */
+/** Lets records and events queued by native threads reach JS (for checks that nothing more came). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
+
+/** Waits until `condition()` holds (records and events arrive on Node's thread after the call). */
+async function eventually(condition, what = 'the expected records') {
+  const deadline = Date.now() + 10_000
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
 
 test('debug logging of every operation never shows the key or a signed-URL token', async (t) => {
   const { lines, logger } = memoryLogger()
@@ -59,10 +68,14 @@ test('debug logging of every operation never shows the key or a signed-URL token
   await assert.rejects(c.organization.credits(), hp.ServerError)
   await assert.rejects(c.models.retrieve('missing'), hp.NotFoundError)
   await c.teams.delete(team.id)
+  const levels = new Set()
+  await eventually(() => {
+    for (const l of lines) levels.add(l.level)
+    return ['debug', 'info', 'warn', 'error'].every((level) => levels.has(level))
+  })
   await settle()
 
   assert.ok(org.uid)
-  const levels = new Set(lines.map((l) => l.level))
   for (const level of ['debug', 'info', 'warn', 'error']) assert.ok(levels.has(level), `no ${level} line`)
   const token = new URL(model.signedUrl).searchParams.get('token')
   assert.ok(token)
@@ -85,6 +98,7 @@ test('a logger that throws, or rejects, never fails the call', async () => {
     const c = client({ logger: throwing, logLevel: 'info' })
     assert.equal(await c.organization.credits(), 100)
     assert.equal(await c.organization.credits(), 100)
+    await eventually(() => warnings.length > 0, 'the warning')
     await settle()
   } finally {
     process.off('warning', onWarning)
@@ -99,6 +113,7 @@ test('the level: logLevel, else warn with a logger; off passes nothing', async (
   await c.organization.credits()
   await fault(mock, { method: 'GET', path: '/api/v1/organization/credits', status: 503, times: 1 })
   await c.organization.credits()
+  await eventually(() => quiet.lines.length > 0)
   await settle()
   assert.deepEqual(quiet.lines.map((l) => l.level), ['warn'])
   assert.match(quiet.lines[0].message, /-> 503 ServerError .* retrying in/)
@@ -135,6 +150,7 @@ test('request and response listeners see every attempt; off() stops them; childr
   c.on('request', onRequest).on('response', onResponse)
   await fault(mock, { method: 'GET', path: '/api/v1/organization/credits', status: 503, times: 1 })
   await c.withOptions({ timeoutMs: 5000 }).organization.credits()
+  await eventually(() => events.length >= 4, 'four events')
   await settle()
   assert.deepEqual(
     events.map(([kind, e]) => [kind, e.attempt, e.status ?? null]),
@@ -156,6 +172,7 @@ test('request and response listeners see every attempt; off() stops them; childr
   c.once('response', () => once++)
   await c.organization.credits()
   await c.organization.credits()
+  await eventually(() => once > 0, 'the once listener')
   await settle()
   assert.equal(once, 1)
   assert.throws(() => c.on('error', () => {}), hp.InvalidArgumentError)
@@ -168,6 +185,7 @@ test('a listener that throws is logged at warn and never breaks the call', async
     throw new Error('metrics down')
   })
   assert.equal(await c.organization.credits(), 100)
+  await eventually(() => lines.length > 0, 'the warn line')
   await settle()
   assert.equal(lines.length, 1)
   assert.equal(lines[0].level, 'warn')
