@@ -8,6 +8,7 @@ require('./lib/platform.js').loadNative()
 
 const { Client } = require('./lib/client.js')
 const { Page, PagePromise } = require('./lib/page.js')
+const { APIPromise } = require('./lib/api-promise.js')
 const errors = require('./lib/errors.js')
 const webhooks = require('./lib/webhooks.js')
 
@@ -15,6 +16,7 @@ module.exports = {
   Client,
   Page,
   PagePromise,
+  APIPromise,
   HeadshotProError: errors.HeadshotProError,
   InvalidArgumentError: errors.InvalidArgumentError,
   APIError: errors.APIError,

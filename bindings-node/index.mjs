@@ -5,6 +5,7 @@ export const {
   Client,
   Page,
   PagePromise,
+  APIPromise,
   HeadshotProError,
   InvalidArgumentError,
   APIError,

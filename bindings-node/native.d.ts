@@ -48,6 +48,16 @@ export declare class NativeClient {
    * shared with every client made by `withOptions`; `null` before any.
    */
   get lastRateLimit(): RateLimit | null
+  /**
+   * The most detailed log level passed on: `off`, `error`, `warn`,
+   * `info` or `debug`.
+   */
+  get logLevel(): string
+  /**
+   * Turns the delivery of hook events to JS on or off (on while the JS
+   * client has `request` or `response` listeners).
+   */
+  setHooksActive(active: boolean): void
   /** The local cap on requests per minute, if one was set. */
   get maxRequestsPerMinute(): number | null
   /**
@@ -58,6 +68,7 @@ export declare class NativeClient {
   organizationRetrieve(cancel?: CancelToken | undefined | null): Promise<Organization | NativeError>
   organizationCredits(cancel?: CancelToken | undefined | null): Promise<number | NativeError>
   invitesCreate(email: string, teamId?: string | undefined | null, cancel?: CancelToken | undefined | null): Promise<Invite | NativeError>
+  invitesCreateMany(emails: Array<string>, teamId?: string | undefined | null, concurrency?: number | undefined | null, onProgress?: BulkProgressFn | undefined | null, cancel?: CancelToken | undefined | null): Promise<Array<BulkInviteResultJs> | NativeError>
   invitesRevoke(email: string, cancel?: CancelToken | undefined | null): Promise<undefined | NativeError>
   invitesList(cancel?: CancelToken | undefined | null): Promise<Array<InviteSummary> | NativeError>
   invitesRetrieve(inviteId: string, cancel?: CancelToken | undefined | null): Promise<InviteDetails | NativeError>
@@ -79,6 +90,23 @@ export declare class NativeClient {
   photosDownloadLinks(modelId: string, photoIds?: Array<string> | undefined | null, include?: string | undefined | null, cancel?: CancelToken | undefined | null): Promise<DownloadLinks | NativeError>
   photosFavorites(teamId?: string | undefined | null, include?: string | undefined | null, limit?: number | undefined | null, offset?: number | undefined | null, cancel?: CancelToken | undefined | null): Promise<FavoritePhotoPage | NativeError>
   photosSave(modelId: string, directory: string, photoIds: Array<string> | undefined | null, include: string | undefined | null, overwrite: boolean, concurrency?: number | undefined | null, onProgress?: (((arg: SaveProgress | undefined | null) => void)) | undefined | null, cancel?: CancelToken | undefined | null): Promise<SaveReport | NativeError>
+  /**
+   * A client like this one that keeps the facts of its latest answer
+   * for `takeResponse()`; the JS layer makes one per `.withResponse()`
+   * call, so calls never see each other's answers.
+   */
+  capturing(): NativeClient
+  /**
+   * The facts of the latest answer to a call through this capturing
+   * client, emptying it; `null` when none came (or it does not capture).
+   */
+  takeResponse(): ResponseMetaJs | null
+  /**
+   * `client.request`: `method` and `path` as given (the core checks
+   * them), `body` as JSON text the JS layer made, `query` as parameters.
+   * The promise's value is the answer's JSON text (`null` when empty).
+   */
+  request(method: string, path: string, body?: string | undefined | null, query?: Record<string, string> | undefined | null, cancel?: CancelToken | undefined | null): Promise<string | NativeError>
 }
 
 /** A running `headshotpro-mock`, until `close()`. */
@@ -139,6 +167,42 @@ export declare class PhotoPageCursor {
   fetch(cancel?: CancelToken | undefined | null): Promise<PhotoPage | undefined | null | NativeError>
 }
 
+/** The application named in the user agent: `name/version (url)`. */
+export interface AppInfoOptions {
+  /** The application's name. */
+  name: string
+  /** Its version. */
+  version?: string
+  /** Where to learn about it. */
+  url?: string
+}
+
+/** What became of one input. */
+export interface BulkInviteResultJs {
+  /** The email as given (surrounding spaces removed). */
+  email: string
+  /** The team it was (or would have been) invited into. */
+  teamId?: string
+  /** `created`, `exists`, `invalid` or `failed`. */
+  outcome: string
+  /** The invite, when `created`. */
+  invite?: Invite
+  /** Why, when `failed` or `invalid`, as an error record. */
+  error?: NativeError
+}
+
+/** One input has settled. */
+export interface BulkProgressJs {
+  /** The input's position. */
+  index: number
+  /** What became of it. */
+  result: BulkInviteResultJs
+  /** Inputs settled so far, this one included. */
+  completed: number
+  /** Inputs in this call. */
+  total: number
+}
+
 /** Settings of a client; unset ones fall back to the environment, then core's defaults. */
 export interface ClientOptions {
   /** The API key (else `HEADSHOTPRO_API_KEY`). */
@@ -159,6 +223,23 @@ export interface ClientOptions {
   extraRootCertificates?: Buffer
   /** At most this many requests in any 60 seconds. */
   maxRequestsPerMinute?: number
+  /** Headers sent with every API request, in the order given. */
+  defaultHeaders?: Array<HeaderPair>
+  /** The application named in the user agent. */
+  appInfo?: AppInfoOptions
+  /**
+   * The most detailed log level passed on (`off`, `error`, `warn`,
+   * `info`, `debug`); else `HEADSHOTPRO_LOG`, else `warn` with a logger
+   * and `off` without.
+   */
+  logLevel?: string
+  /** Receives each log record; without it, records go to standard error. */
+  logger?: LogFn
+  /**
+   * Receives each attempt's request and response events while the JS
+   * client has listeners.
+   */
+  hooks?: HookFn
 }
 
 /** Builds a client, or explains why the settings are unusable (e.g. no key). */
@@ -263,6 +344,38 @@ export interface HeaderEntry {
   value: string
 }
 
+/** One header: its name and value. */
+export interface HeaderPair {
+  /** The header's name. */
+  name: string
+  /** Its value. */
+  value: string
+}
+
+/** One hook event: an attempt about to be sent, or one that ended. */
+export interface HookEventJs {
+  /** `request` or `response`. */
+  kind: string
+  /** The operation, e.g. `models.retrieve` (`request` for `client.request`). */
+  operation: string
+  /** The HTTP method. */
+  method: string
+  /** The path under the base URL, without the query. */
+  path: string
+  /** 1 for the first attempt, 2 for the first retry, … */
+  attempt: number
+  /** The HTTP status, when the server answered (response events). */
+  status?: number
+  /** How long the attempt took, in milliseconds (response events). */
+  durationMs?: number
+  /** The error class when the attempt failed (response events). */
+  error?: string
+  /** `X-RateLimit-Remaining` of the answer, when sent. */
+  rateLimitRemaining?: number
+  /** Whether another attempt follows (response events). */
+  willRetry?: boolean
+}
+
 /** An invite just sent. */
 export interface Invite {
   /** The invite's id. */
@@ -321,6 +434,18 @@ export interface InviteV2 {
   teamName?: string
   /** When the invite was sent. */
   createdAt?: Date
+}
+
+/** One log record as JS receives it. */
+export interface LogRecordJs {
+  /** `error`, `warn`, `info` or `debug`. */
+  level: string
+  /** Always `headshotpro`. */
+  target: string
+  /** The whole line, already redacted. */
+  message: string
+  /** The line's facts by name (`operation`, `status`, `duration_ms`, …). */
+  fields: Record<string, string>
 }
 
 /** A member of the organization (`members.list`). */
@@ -695,6 +820,8 @@ export interface PerCallOptions {
   timeoutMs?: number
   /** Retries after the first attempt; 0 disables them. */
   maxRetries?: number
+  /** Headers for these calls, replacing the client's of the same name. */
+  headers?: Array<HeaderPair>
 }
 
 /** A generated headshot. */
@@ -749,6 +876,40 @@ export interface RateLimit {
  * token), any password and any fragment replaced, for printing.
  */
 export declare function redactUrl(url: string): string
+
+/** The facts of one answer, for `.withResponse()`. */
+export interface ResponseMetaJs {
+  /** The HTTP status. */
+  status: number
+  /**
+   * The answer's headers as sent (names in lower case; a repeated name
+   * appears once per value).
+   */
+  headers: Array<HeaderPair>
+  /** Its `X-RateLimit-*` headers. */
+  rateLimit: RateLimit
+  /** The operation that sent the request, e.g. `models.retrieve`. */
+  operation: string
+  /** The HTTP method. */
+  method: string
+  /** The path under the base URL, without the query. */
+  path: string
+  /** Which attempt got the answer (1 unless retried). */
+  attempt: number
+  /** How long that attempt took, in milliseconds. */
+  elapsedMs: number
+  /** The server's `X-Request-Id`, when sent. */
+  requestId?: string
+}
+
+/**
+ * Runs the command with `args` (the whole argv, program name first) and
+ * returns its exit code: 0 ok, 1 an API or connection error, 2 usage,
+ * 130 interrupted. It blocks the calling thread for the whole command,
+ * which owns its runtime, Ctrl-C handling, standard output and error; the
+ * `bin` script calls it and exits with the code.
+ */
+export declare function runCli(args: Array<string>): number
 
 /** A photo written to disk. */
 export interface SavedPhoto {

@@ -845,6 +845,7 @@ module.exports.PhotoPageCursor = nativeBinding.PhotoPageCursor
 module.exports.createClient = nativeBinding.createClient
 module.exports.parseWebhook = nativeBinding.parseWebhook
 module.exports.redactUrl = nativeBinding.redactUrl
+module.exports.runCli = nativeBinding.runCli
 module.exports.SIGNATURE_HEADER = nativeBinding.SIGNATURE_HEADER
 module.exports.signWebhook = nativeBinding.signWebhook
 module.exports.startMockServer = nativeBinding.startMockServer

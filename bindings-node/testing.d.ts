@@ -5,19 +5,33 @@ import type { Client, ClientOptions } from './index'
 
 /** An organization besides the default one, with its own key, state and limits. */
 export interface MockOrganizationConfig {
+  /** The organization's API key. */
   apiKey: string
+  /** The organization's name. */
   name?: string
+  /** Its website. */
   website?: string
+  /** Its description. */
   description?: string
+  /** Credits available. */
   credits?: number
+  /** Whether whitelabel models are enabled (else 403). */
   whitelabel?: boolean
+  /** Where webhooks are delivered (none when unset). */
   webhookUrl?: string | null
+  /** The secret webhooks are signed with. */
   webhookSecret?: string | null
+  /** Pending invites allowed before INVITE_LIMIT_EXCEEDED (no limit when unset). */
   inviteLimit?: number | null
+  /** Requests allowed per window, with `X-RateLimit-*` headers (none when unset). */
   rateLimit?: number | null
+  /** The rate-limit window, in milliseconds. */
   rateWindowMs?: number
+  /** Photos a finished model gets. */
   photosPerModel?: number
+  /** How long signed photo URLs live, in milliseconds (0: already expired). */
   photoUrlTtlMs?: number
+  /** Where the current API's answers put their fields: beside `success` (`top`) or inside `data`. */
   envelope?: 'top' | 'data'
 }
 
@@ -59,14 +73,19 @@ export interface MockServerOptions {
 
 /** An invite as the mock holds it. */
 export interface MockInvite {
+  /** Its id. */
   id: string
+  /** The email address. */
   email: string
   /** Still pending. */
   valid: boolean
+  /** The team, if any. */
   teamId?: string
+  /** When it was created. */
   createdAt: Date
   /** Accepted. */
   used: boolean
+  /** The signup link. */
   link: string
   /** `pending-invite`, `revoked`, `waiting-for-upload`, `generating-headshots` or `active`. */
   status: string
@@ -74,68 +93,109 @@ export interface MockInvite {
 
 /** A whitelabel model as the mock holds it. */
 export interface MockModel {
+  /** The model. */
   modelId: string
+  /** Its public id. */
   uid: string
+  /** The email address. */
   email: string
+  /** The team, if any. */
   teamId?: string
   /** `onboarding`, `waiting`, `pending`, `generatingHeadshots`, `active`, `failed` or `deleted`. */
   status: string
+  /** Test data: progresses by itself every `devStepMs`. */
   isDevelopment: boolean
+  /** When it was created. */
   createdAt: Date
+  /** When its photos were finished. */
   finishedAt?: Date
+  /** When it was deleted. */
   deletedAt?: Date
+  /** When the user's link expires. */
   inviteExpiresAt: Date
   /** `lora` or `one-shot`. */
   version: string
+  /** How many photos it has. */
   photoCount: number
+  /** The user's favorite photo, once chosen. */
   favoritePhotoId?: string
 }
 
 /** A photo as the mock holds it (the API adds signed URLs). */
 export interface MockPhoto {
+  /** Its id. */
   id: string
+  /** The model. */
   modelId: string
   /** `active` or `deleted`. */
   status: string
+  /** What the user thinks of it. */
   likedStatus: 'none' | 'liked' | 'loved'
+  /** When it was created. */
   createdAt: Date
 }
 
 /** The organization's settings. */
 export interface MockOrganization {
+  /** The organization's API key. */
   apiKey: string
+  /** Its public id. */
   uid: string
+  /** The organization's name. */
   name: string
+  /** Its website. */
   website: string
+  /** Its description. */
   description: string
+  /** Credits available. */
   credits: number
+  /** Whether whitelabel models are enabled (else 403). */
   whitelabel: boolean
+  /** Where webhooks are delivered (none when unset). */
   webhookUrl?: string
+  /** The secret webhooks are signed with. */
   webhookSecret?: string
+  /** Pending invites allowed before INVITE_LIMIT_EXCEEDED (no limit when unset). */
   inviteLimit?: number
+  /** Requests allowed per window, with `X-RateLimit-*` headers (none when unset). */
   rateLimit?: number
+  /** The rate-limit window, in milliseconds. */
   rateWindowMs: number
+  /** Photos a finished model gets. */
   photosPerModel: number
+  /** How long signed photo URLs live, in milliseconds (0: already expired). */
   photoUrlTtlMs: number
+  /** Where the current API's answers put their fields: beside `success` (`top`) or inside `data`. */
   envelope: 'top' | 'data'
 }
 
 /** Changes to the organization; `null` clears `webhookUrl`, `webhookSecret`, `inviteLimit`, `rateLimit`. */
 export interface MockOrganizationChanges {
+  /** Credits available. */
   credits?: number
+  /** Whether whitelabel models are enabled (else 403). */
   whitelabel?: boolean
+  /** Where webhooks are delivered (none when unset). */
   webhookUrl?: string | null
+  /** The secret webhooks are signed with. */
   webhookSecret?: string | null
+  /** Pending invites allowed before INVITE_LIMIT_EXCEEDED (no limit when unset). */
   inviteLimit?: number | null
+  /** Requests allowed per window, with `X-RateLimit-*` headers (none when unset). */
   rateLimit?: number | null
+  /** The rate-limit window, in milliseconds. */
   rateWindowMs?: number
   /** At most 1000. */
   photosPerModel?: number
+  /** How long signed photo URLs live, in milliseconds (0: already expired). */
   photoUrlTtlMs?: number
   /** Where the current API's answers put their fields: beside `success` (`top`) or inside `data`. */
   envelope?: 'top' | 'data'
+  /** The organization's name. */
   name?: string
+  /** Its website. */
   website?: string
+  /** Its description. */
   description?: string
 }
 
@@ -163,6 +223,7 @@ export interface MockFault {
 
 /** One request the mock received (API or CDN). */
 export interface MockRequest {
+  /** The HTTP method. */
   method: string
   /** As received, still percent-encoded, without the query. */
   path: string
@@ -170,15 +231,19 @@ export interface MockRequest {
   query: string
   /** Lower-case names; repeated headers joined with `, `. */
   headers: Record<string, string>
+  /** The request body as text. */
   body: string
 }
 
 /** One webhook delivery attempt. */
 export interface MockWebhookDelivery {
+  /** The event type, e.g. `model.created`. */
   event: string
   /** `evt_…`. */
   eventId: string
+  /** The model. */
   modelId: string
+  /** Where it was sent. */
   url: string
   /** 1 for the first attempt. */
   attempt: number
@@ -186,12 +251,15 @@ export interface MockWebhookDelivery {
   status?: number
   /** Why no answer came. */
   error?: string
+  /** When the attempt was made. */
   at: Date
 }
 
 /** What {@link MockServer.seed} created. */
 export interface MockSeedReport {
+  /** Members created (emails `seed-N@example.com`). */
   members: number
+  /** The active models created, with their photos. */
   modelIds: string[]
 }
 

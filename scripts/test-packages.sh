@@ -13,7 +13,9 @@
 #   python-platform   pip on another platform (aarch64) finds no matching wheel
 #   node              both npm tarballs in a fresh project: node (ESM, CommonJS),
 #                     tsc --strict, a node --test suite using headshotpro/testing's
-#                     MockServer, and the loader's error on an unsupported platform
+#                     MockServer, the headshotpro command (npx: an import, Ctrl-C and
+#                     resume from a journal, exit codes), and the loader's error on
+#                     an unsupported platform
 #   jvm               a Maven project depending only on com.headshotpro:headshotpro:
 #                     a Kotlin main and a plain Java main, no jna.library.path; then
 #                     examples/kotlin, a user's JUnit 5 suite on the jar's MockServer
@@ -161,6 +163,7 @@ check_node() {
         npx --no-install tsc -p tsconfig.json
         CONSUMER_TAG=node-ts node build/typed.js
         node --test testing.test.mjs
+        node --test cli.test.mjs
         node unsupported.cjs
     )
 }

@@ -2,6 +2,9 @@
 //
 // usage: node bench.mjs CLIENT WORKLOAD URL KEY CALLS CONCURRENCY
 // CLIENT: sdk | fetch | undici     WORKLOAD: credits (GET) | invite (POST)
+// The SDK's operability variants (issue 15's overhead numbers): sdk-hooks (a
+// no-op `request` and `response` listener), sdk-log (logLevel info into a
+// logger that drops each line), sdk-response (every call `.withResponse()`).
 // Every baseline does the SDK's work: builds the request, sends the key and
 // parses the JSON answer into an object.
 import { createRequire } from 'node:module';
@@ -16,10 +19,19 @@ const CREDITS = `${url}/api/v1/organization/credits`;
 const INVITE = `${url}/api/v1/organization/invite`;
 
 async function makeCall() {
-  if (client === 'sdk') {
+  if (client.startsWith('sdk')) {
     const require = createRequire(import.meta.url);
-    const { Client } = require('../../bindings-node');
-    const sdk = new Client({ apiKey: key, baseUrl: url });
+    const { Client } = require(process.env.HEADSHOTPRO_BENCH_PACKAGE || '../../bindings-node');
+    const drop = () => {};
+    const options = { apiKey: key, baseUrl: url };
+    if (client === 'sdk-log') Object.assign(options, { logLevel: 'info', logger: { info: drop, warn: drop, error: drop } });
+    const sdk = new Client(options);
+    if (client === 'sdk-hooks') sdk.on('request', drop).on('response', drop);
+    if (client === 'sdk-response') {
+      return workload === 'invite'
+        ? async (i) => (await sdk.invites.create({ email: `node-sdk-${i}@bench.example` }).withResponse()).data.id
+        : async () => (await sdk.organization.credits().withResponse()).data;
+    }
     return workload === 'invite'
       ? async (i) => (await sdk.invites.create({ email: `node-sdk-${i}@bench.example` })).id
       : async () => sdk.organization.credits();

@@ -4,10 +4,13 @@
 // arguments for the native module; all behaviour lives in the Rust core.
 
 const native = require('../native.js')
+const { APIPromise } = require('./api-promise.js')
 const { invoke, unwrap } = require('./call.js')
 const { InvalidArgumentError } = require('./errors.js')
 const { pagePromise } = require('./page.js')
+const { logLevelOption, logBridge, Listeners } = require('./observe.js')
 const { OPERATIONS, DEFAULT_WAIT_UNTIL, DEFAULT_WAIT_TIMEOUT_MS } = require('./operations.js')
+const { rawRequest } = require('./raw.js')
 
 /** Whether a value is request options only: `{ signal }`. */
 function isRequestOptions(value) {
@@ -30,30 +33,42 @@ function placeOptions(shapes, optionsAt, args) {
 }
 
 /**
+ * Runs `call(target)` on the native client `n`, or on a capturing child of
+ * it when `capture` is set: `{ data, response }` (the answer's facts, or
+ * undefined when not captured).
+ */
+async function captured(n, capture, call) {
+  const target = capture ? n.capturing() : n
+  const data = await call(target)
+  return { data, response: capture ? target.takeResponse() : undefined }
+}
+
+/**
  * A resource object (`client.invites`, …): one method per operation of the
- * table, shaping its arguments for the native client `n`. Each returns a
- * Promise; a list operation returns a PagePromise.
+ * table, shaping its arguments for the native client `n`. Each returns an
+ * APIPromise (with `.withResponse()`); a list operation a PagePromise.
  */
 function resource(n, operations) {
   const methods = {}
   for (const [name, spec] of Object.entries(operations)) {
     const { native: method, shapes, present, optionsAt, paged, item } = spec
-    const run = async (args) => {
-      const nativeArgs = shapes.flatMap((shape, i) => shape(args[i]))
-      const result = await invoke(args[optionsAt], (t) => n[method](...nativeArgs, t))
-      return present === undefined ? result : present(result)
-    }
+    const run = (args, capture) =>
+      captured(n, capture, async (target) => {
+        const nativeArgs = shapes.flatMap((shape, i) => shape(args[i]))
+        const result = await invoke(args[optionsAt], (t) => target[method](...nativeArgs, t))
+        return present === undefined ? result : present(result)
+      })
     // A computed key names the function (`create`) for stack traces.
     methods[name] = paged
       ? {
           [name](...args) {
             const placed = placeOptions(shapes, optionsAt, args)
-            return pagePromise(() => run(placed), item, placed[optionsAt])
+            return pagePromise((capture) => run(placed, capture), item, placed[optionsAt])
           },
         }[name]
       : {
-          async [name](...args) {
-            return run(placeOptions(shapes, optionsAt, args))
+          [name](...args) {
+            return new APIPromise((capture) => run(placeOptions(shapes, optionsAt, args), capture))
           },
         }[name]
   }
@@ -84,10 +99,45 @@ function perMinute(value) {
   return value
 }
 
-/** A native client handed to the constructor by `withOptions` (never exported). */
+/**
+ * A native client handed to the constructor by `withOptions` (never
+ * exported), with the listeners it shares.
+ */
 class Handle {
-  constructor(n) {
+  constructor(n, listeners) {
     this.n = n
+    this.listeners = listeners
+  }
+}
+
+/**
+ * Headers as native pairs, or undefined when unset: an object of name →
+ * string value (the core checks names and values).
+ */
+function headerPairs(name, value) {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidArgumentError(`${name} must be an object of header name to string value`)
+  }
+  return Object.entries(value).map(([header, v]) => {
+    if (typeof v !== 'string') throw new InvalidArgumentError(`${name}: the value of ${header} must be a string, got ${typeof v}`)
+    return { name: header, value: v }
+  })
+}
+
+/** `appInfo` checked: `{ name, version?, url? }`, or undefined when unset. */
+function appInfoOption(value) {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidArgumentError('appInfo must be an object like { name, version, url }')
+  }
+  for (const key of Object.keys(value)) {
+    if (!['name', 'version', 'url'].includes(key)) throw new InvalidArgumentError(`unknown appInfo field ${key}: expected name, version, url`)
+  }
+  return {
+    name: optionalString('appInfo.name', value.name) ?? '',
+    version: optionalString('appInfo.version', value.version),
+    url: optionalString('appInfo.url', value.url),
   }
 }
 
@@ -104,23 +154,23 @@ function retries(maxRetries) {
 }
 
 /** The keys `withOptions` accepts. */
-const WITH_OPTIONS_KEYS = new Set(['timeoutMs', 'maxRetries'])
+const WITH_OPTIONS_KEYS = new Set(['timeoutMs', 'maxRetries', 'headers'])
 
 /** The `withOptions` argument checked and shaped for the native module. */
 function perCallOptions(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidArgumentError('options must be an object like { timeoutMs, maxRetries }')
+    throw new InvalidArgumentError('options must be an object like { timeoutMs, maxRetries, headers }')
   }
   for (const key of Object.keys(options)) {
     if (!WITH_OPTIONS_KEYS.has(key)) {
-      throw new InvalidArgumentError(`unknown option ${key}: withOptions takes timeoutMs and maxRetries`)
+      throw new InvalidArgumentError(`unknown option ${key}: withOptions takes timeoutMs, maxRetries and headers`)
     }
   }
   const { timeoutMs, maxRetries } = options
   if (timeoutMs != null && typeof timeoutMs !== 'number') {
     throw new InvalidArgumentError(`timeoutMs must be a number, got ${typeof timeoutMs}`)
   }
-  return { timeoutMs: timeoutMs ?? undefined, maxRetries: retries(maxRetries) }
+  return { timeoutMs: timeoutMs ?? undefined, maxRetries: retries(maxRetries), headers: headerPairs('headers', options.headers) }
 }
 
 /**
@@ -129,9 +179,11 @@ function perCallOptions(options) {
  */
 class Client {
   #n
+  #listeners
   constructor(options = {}) {
     if (options instanceof Handle) {
       this.#n = options.n
+      this.#listeners = options.listeners
     } else {
       if (options === null || typeof options !== 'object') {
         throw new InvalidArgumentError('options must be an object')
@@ -147,8 +199,16 @@ class Client {
         proxy: optionalString('proxy', options.proxy),
         extraRootCertificates: pemBytes(options.extraRootCertificates),
         maxRequestsPerMinute: perMinute(options.maxRequestsPerMinute),
+        defaultHeaders: headerPairs('defaultHeaders', options.defaultHeaders),
+        appInfo: appInfoOption(options.appInfo),
+        logLevel: logLevelOption(options.logLevel),
+        logger: logBridge(options.logger),
       }
+      const listeners = new Listeners(options.logger ?? undefined)
+      settings.hooks = listeners.dispatcher()
       this.#n = unwrap(() => native.createClient(settings))
+      listeners.attach(this.#n)
+      this.#listeners = listeners
     }
     // organization, invites, teams, members, models, photos: see index.d.ts.
     for (const [name, operations] of Object.entries(OPERATIONS)) this[name] = resource(this.#n, operations)
@@ -160,7 +220,47 @@ class Client {
    */
   withOptions(options) {
     const shaped = perCallOptions(options)
-    return new Client(new Handle(unwrap(() => this.#n.withOptions(shaped))))
+    return new Client(new Handle(unwrap(() => this.#n.withOptions(shaped)), this.#listeners))
+  }
+  /**
+   * Calls `listener` with each attempt's event: `request` before it is sent
+   * (`{ operation, method, path, attempt }`), `response` once it ended
+   * (also `status`, `durationMs`, `error`, `rateLimitRemaining`,
+   * `willRetry`). Shared with the clients `withOptions` makes. A listener
+   * that throws is logged and never breaks the call. Returns this client.
+   */
+  on(event, listener) {
+    this.#listeners.add(event, listener)
+    return this
+  }
+  /** Removes a listener added with `on` or `once`. Returns this client. */
+  off(event, listener) {
+    this.#listeners.remove(event, listener)
+    return this
+  }
+  /** Calls `listener` with the next event of that name only. Returns this client. */
+  once(event, listener) {
+    const listeners = this.#listeners
+    const wrapped = (e) => {
+      listeners.remove(event, wrapped)
+      return listener(e)
+    }
+    listeners.add(event, wrapped)
+    return this
+  }
+  /**
+   * Calls an endpoint the SDK does not wrap yet, with the same key,
+   * retries, rate limiter, errors, logs and hooks:
+   * `await client.request('GET', '/api/v2/organization/teams', { query: { limit: '5' } })`.
+   * Resolves with the answer's JSON (null for an empty answer).
+   */
+  request(method, path, options) {
+    const n = this.#n
+    return new APIPromise((capture) => captured(n, capture, (target) => rawRequest(target, method, path, options)))
+  }
+  /** The log level records are passed on at: off, error, warn, info or debug. */
+  get logLevel() {
+    return this.#n.logLevel
   }
   /** The base URL requests go to. */
   get baseUrl() {

@@ -17,6 +17,32 @@ class HeadshotProError extends Error {
     this.rateLimit = fields.rateLimit
     this.mayHaveReachedServer = fields.mayHaveReachedServer ?? false
   }
+
+  /**
+   * The error as the SDK's JSON, the same in every language:
+   * `{ type: 'NotFoundError', message, operation, status, code, body, rateLimit,
+   * retryAfterMs, mayHaveReachedServer }` (absent fields left out), so
+   * `JSON.stringify(err)` logs it as data.
+   */
+  toJSON() {
+    const out = { type: classNameOf(this), message: this.message }
+    if (this.operation !== undefined) out.operation = this.operation
+    if (this.status !== undefined) out.status = this.status
+    if (this.code !== undefined) out.code = this.code
+    if (this.body !== undefined) out.body = this.body
+    if (this.rateLimit !== undefined) out.rateLimit = this.rateLimit
+    if (this.retryAfter !== undefined) out.retryAfterMs = Math.round(this.retryAfter * 1000)
+    out.mayHaveReachedServer = this.mayHaveReachedServer
+    return out
+  }
+}
+
+/** The SDK-wide class name of an error (`APIUserAbortError`, whose `name` is `AbortError`). */
+function classNameOf(err) {
+  for (let proto = Object.getPrototypeOf(err); proto; proto = Object.getPrototypeOf(proto)) {
+    if (Object.hasOwn(proto, 'constructor') && classes[proto.constructor.name] === proto.constructor) return proto.constructor.name
+  }
+  return 'HeadshotProError'
 }
 
 /** Rejected locally before anything was sent. */

@@ -9,6 +9,7 @@
 const { str, optStr, strList, optStrList, withDefault, bool, num, optInt, positional, params, optParams } = require('./shape.js')
 const { model, photo, optionalPhoto, downloadLinks, saveReport } = require('./present.js')
 const { progressCallback } = require('./save.js')
+const { bulkResults, bulkProgressCallback } = require('./bulk.js')
 
 /** Default `until` of `models.wait`. */
 const DEFAULT_WAIT_UNTIL = 'active'
@@ -38,6 +39,11 @@ const OPERATIONS = {
   },
   invites: {
     create: op('invitesCreate', [params({ email: str, teamId: optStr })]),
+    createMany: op(
+      'invitesCreateMany',
+      [params({ emails: strList, teamId: optStr, concurrency: optInt, onProgress: bulkProgressCallback })],
+      bulkResults,
+    ),
     revoke: op('invitesRevoke', [params({ email: str })]),
     list: op('invitesList'),
     retrieve: op('invitesRetrieve', [positional('inviteId')]),

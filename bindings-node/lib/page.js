@@ -6,6 +6,7 @@
 // call (`Page::has_next_page`, `Page::next_page`, which also refuses a
 // server that repeats a page); this file only exposes it to JS.
 
+const { APIPromise } = require('./api-promise.js')
 const { invoke } = require('./call.js')
 const { HeadshotProError } = require('./errors.js')
 
@@ -33,6 +34,14 @@ class Page {
   /** The items of this page (the same array as `data`). */
   get items() {
     return this.data
+  }
+
+  /**
+   * The page as the SDK's JSON, the same in every language:
+   * `{ items, pagination: { total, limit, offset, hasMore } }`.
+   */
+  toJSON() {
+    return { items: this.data, pagination: { total: this.total, limit: this.limit, offset: this.offset, hasMore: this.hasMore } }
   }
 
   /** Whether `getNextPage()` will fetch a page: the server said more follow and this page was not empty. */
@@ -68,25 +77,25 @@ class Page {
 }
 
 /**
- * The promise of a list call's first page (a real Promise) that `for await`
- * also walks, item by item, across every page.
+ * The promise of a list call's first page (a real Promise, with
+ * `.withResponse()`) that `for await` also walks, item by item, across
+ * every page.
  */
-class PagePromise extends Promise {
-  // `then`/`catch`/`finally` return plain promises.
-  static get [Symbol.species]() {
-    return Promise
-  }
-
+class PagePromise extends APIPromise {
   /** Every item of the list, from the first page on. */
   async *[Symbol.asyncIterator]() {
     yield* await this
   }
 }
 
-/** A PagePromise of `fetchFirst()`'s native page, shown with `present`. */
+/**
+ * A PagePromise of the native page `fetchFirst(capture)` resolves with (as
+ * `{ data, response }`), its items shown with `present`.
+ */
 function pagePromise(fetchFirst, present, options) {
-  return new PagePromise((resolve, reject) => {
-    fetchFirst().then((native) => resolve(new Page(native, present, options)), reject)
+  return new PagePromise(async (capture) => {
+    const { data, response } = await fetchFirst(capture)
+    return { data: new Page(data, present, options), response }
   })
 }
 

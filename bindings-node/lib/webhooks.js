@@ -44,7 +44,19 @@ function headerEntries(headers) {
 /** Parses a webhook payload strictly. Does not check any signature. */
 function parseWebhook(raw) {
   const bytes = rawBytes(raw)
-  return unwrap(() => native.parseWebhook(bytes))
+  return wire(unwrap(() => native.parseWebhook(bytes)))
+}
+
+/** `JSON.stringify` of the event's model gives its wire form, where `id` is `_id`. */
+function objectToJSON() {
+  const { id, ...rest } = this
+  return { _id: id, ...rest }
+}
+
+/** An event whose JSON is the payload's form. */
+function wire(event) {
+  if (event.object) Object.defineProperty(event.object, 'toJSON', { value: objectToJSON, enumerable: false })
+  return event
 }
 
 /**
@@ -59,7 +71,7 @@ function verifyWebhook(raw, headers, secret, options = {}) {
   if (toleranceSec !== undefined && typeof toleranceSec !== 'number') {
     throw new InvalidArgumentError('toleranceSec must be a number of seconds')
   }
-  return unwrap(() => native.verifyWebhook(bytes, entries, key, toleranceSec))
+  return wire(unwrap(() => native.verifyWebhook(bytes, entries, key, toleranceSec)))
 }
 
 /**

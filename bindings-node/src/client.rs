@@ -3,15 +3,16 @@
 
 use std::time::Duration;
 
-use headshotpro::{ClientBuilder, RequestOptions};
+use headshotpro::{AppInfo, ClientBuilder, CustomHeaders, RequestOptions, ResponseCapture};
 use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
 use crate::error::NativeError;
+use crate::observe::{HookFn, Hooks, LogFn};
 use crate::types_v2::RateLimit;
 
 /// Settings of a client; unset ones fall back to the environment, then core's defaults.
-#[napi(object)]
+#[napi(object, object_to_js = false)]
 pub struct ClientOptions {
     /// The API key (else `HEADSHOTPRO_API_KEY`).
     pub api_key: Option<String>,
@@ -31,6 +32,39 @@ pub struct ClientOptions {
     pub extra_root_certificates: Option<Buffer>,
     /// At most this many requests in any 60 seconds.
     pub max_requests_per_minute: Option<u32>,
+    /// Headers sent with every API request, in the order given.
+    pub default_headers: Option<Vec<HeaderPair>>,
+    /// The application named in the user agent.
+    pub app_info: Option<AppInfoOptions>,
+    /// The most detailed log level passed on (`off`, `error`, `warn`,
+    /// `info`, `debug`); else `HEADSHOTPRO_LOG`, else `warn` with a logger
+    /// and `off` without.
+    pub log_level: Option<String>,
+    /// Receives each log record; without it, records go to standard error.
+    pub logger: Option<LogFn>,
+    /// Receives each attempt's request and response events while the JS
+    /// client has listeners.
+    pub hooks: Option<HookFn>,
+}
+
+/// One header: its name and value.
+#[napi(object)]
+pub struct HeaderPair {
+    /// The header's name.
+    pub name: String,
+    /// Its value.
+    pub value: String,
+}
+
+/// The application named in the user agent: `name/version (url)`.
+#[napi(object)]
+pub struct AppInfoOptions {
+    /// The application's name.
+    pub name: String,
+    /// Its version.
+    pub version: Option<String>,
+    /// Where to learn about it.
+    pub url: Option<String>,
 }
 
 /// Settings changed for the calls of a client made by `withOptions`; unset
@@ -41,12 +75,34 @@ pub struct PerCallOptions {
     pub timeout_ms: Option<f64>,
     /// Retries after the first attempt; 0 disables them.
     pub max_retries: Option<u32>,
+    /// Headers for these calls, replacing the client's of the same name.
+    pub headers: Option<Vec<HeaderPair>>,
 }
 
 /// A core client shared by every call made through it (one connection pool).
 #[napi]
 pub struct NativeClient {
     pub(crate) inner: headshotpro::Client,
+    /// Whether JS listens to hook events, shared with `withOptions` children.
+    pub(crate) hooks: Hooks,
+    /// The facts of the latest answer, for a client made by `capturing()`.
+    pub(crate) capture: Option<ResponseCapture>,
+}
+
+impl NativeClient {
+    /// A client for `inner` sharing this one's hook switch, not capturing.
+    pub(crate) fn child(&self, inner: headshotpro::Client) -> Self {
+        Self {
+            inner,
+            hooks: self.hooks.clone(),
+            capture: None,
+        }
+    }
+}
+
+/// Checked headers from JS pairs.
+fn headers(pairs: Vec<HeaderPair>) -> headshotpro::Result<CustomHeaders> {
+    CustomHeaders::from_pairs(pairs.into_iter().map(|p| (p.name, p.value)))
 }
 
 /// Milliseconds from JS as a `Duration`, refusing negative or non-finite values.
@@ -56,7 +112,7 @@ pub(crate) fn millis(name: &str, ms: f64) -> headshotpro::Result<Duration> {
     })
 }
 
-fn builder(options: ClientOptions) -> headshotpro::Result<ClientBuilder> {
+fn builder(options: ClientOptions, hooks: &Hooks) -> headshotpro::Result<ClientBuilder> {
     let mut builder = headshotpro::Client::builder()
         .user_agent_prefix(concat!("headshotpro-node/", env!("CARGO_PKG_VERSION")));
     if let Some(key) = options.api_key {
@@ -86,6 +142,19 @@ fn builder(options: ClientOptions) -> headshotpro::Result<ClientBuilder> {
     if let Some(limit) = options.max_requests_per_minute {
         builder = builder.max_requests_per_minute(limit);
     }
+    if let Some(pairs) = options.default_headers {
+        builder = builder.default_headers(headers(pairs)?);
+    }
+    if let Some(app) = options.app_info {
+        let mut info = AppInfo::new(app.name);
+        info.version = app.version;
+        info.url = app.url;
+        builder = builder.app_info(info);
+    }
+    builder = crate::observe::logging(builder, options.log_level.as_deref(), options.logger)?;
+    if let Some(hook) = options.hooks {
+        builder = hooks.install(builder, hook);
+    }
     Ok(builder)
 }
 
@@ -97,14 +166,22 @@ fn request_options(options: PerCallOptions) -> headshotpro::Result<RequestOption
     if let Some(retries) = options.max_retries {
         request = request.max_retries(retries);
     }
+    if let Some(pairs) = options.headers {
+        request = request.headers(headers(pairs)?);
+    }
     Ok(request)
 }
 
 /// Builds a client, or explains why the settings are unusable (e.g. no key).
 #[napi(catch_unwind)]
 pub fn create_client(options: ClientOptions) -> Either<NativeClient, NativeError> {
-    match builder(options).and_then(ClientBuilder::build) {
-        Ok(inner) => Either::A(NativeClient { inner }),
+    let hooks = Hooks::default();
+    match builder(options, &hooks).and_then(ClientBuilder::build) {
+        Ok(inner) => Either::A(NativeClient {
+            inner,
+            hooks,
+            capture: None,
+        }),
         Err(err) => Either::B(NativeError::construction(err)),
     }
 }
@@ -142,6 +219,20 @@ impl NativeClient {
         self.inner.last_rate_limit().map(RateLimit::from)
     }
 
+    /// The most detailed log level passed on: `off`, `error`, `warn`,
+    /// `info` or `debug`.
+    #[napi(getter)]
+    pub fn log_level(&self) -> String {
+        self.inner.log_level().as_str().to_owned()
+    }
+
+    /// Turns the delivery of hook events to JS on or off (on while the JS
+    /// client has `request` or `response` listeners).
+    #[napi]
+    pub fn set_hooks_active(&self, active: bool) {
+        self.hooks.set_active(active);
+    }
+
     /// The local cap on requests per minute, if one was set.
     #[napi(getter)]
     pub fn max_requests_per_minute(&self) -> Option<u32> {
@@ -153,9 +244,7 @@ impl NativeClient {
     #[napi(catch_unwind)]
     pub fn with_options(&self, options: PerCallOptions) -> Either<NativeClient, NativeError> {
         match request_options(options) {
-            Ok(request) => Either::A(NativeClient {
-                inner: self.inner.with_options(request),
-            }),
+            Ok(request) => Either::A(self.child(self.inner.with_options(request))),
             Err(err) => Either::B(NativeError::from(&err)),
         }
     }

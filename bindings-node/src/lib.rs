@@ -16,13 +16,17 @@
 // (e.g. `clippy --all-targets`) sees them as unused.
 #![cfg_attr(test, allow(dead_code))]
 
+mod bulk;
 mod cancel;
+mod cli;
 mod client;
 #[cfg(debug_assertions)]
 mod debug_hooks;
 mod error;
+mod observe;
 mod operations;
 mod pages;
+mod raw;
 mod run;
 mod save;
 #[cfg(feature = "testing")]

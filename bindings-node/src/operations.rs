@@ -17,6 +17,7 @@ use napi::threadsafe_function::ThreadsafeFunction;
 use napi::{Env, Result, Status};
 use napi_derive::napi;
 
+use crate::bulk::{create_many, BulkInviteResultJs, BulkProgressFn};
 use crate::cancel::CancelToken;
 use crate::client::{millis, NativeClient};
 use crate::error::NativeError;
@@ -64,6 +65,11 @@ operations! {
     // `POST /api/v1/organization/invite`.
     invites_create(email: String, team_id: Option<String>) -> Invite =>
         |c| c.invites().create(&email, team_id.as_deref());
+    // Invites every email, one result per input in input order.
+    invites_create_many(
+        emails: Vec<String>, team_id: Option<String>, concurrency: Option<i64>,
+        on_progress: Option<BulkProgressFn>
+    ) -> Vec<BulkInviteResultJs> => |c| create_many(c, emails, team_id, concurrency, on_progress);
     // `POST /api/v1/organization/invite/revoke`.
     invites_revoke(email: String) -> () => |c| c.invites().revoke(&email);
     // `GET /api/v1/organization/invites`.

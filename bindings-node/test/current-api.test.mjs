@@ -256,6 +256,8 @@ test('an expired URL fails its photo with PermissionDeniedError; an aborted save
   await mock.server.setOrganization({ photoUrlTtlMs: 86_400_000 })
 
   const dir = directory(t)
+  // The expired save's CDN requests must not count as this save's downloads having begun.
+  await mock.server.clearRequests()
   await fault(mock, { method: 'GET', path: '/cdn/', delayMs: 10_000, status: 503, times: 8 })
   const ac = new AbortController()
   const saving = c.photos.save(modelId, dir, { signal: ac.signal })

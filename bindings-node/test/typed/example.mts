@@ -34,6 +34,11 @@ import {
   type Team,
   type WithOptions,
   type WebhookEvent,
+  APIPromise,
+  type APIResponse,
+  type BulkInviteResult,
+  type ResponseEvent,
+  type LogLevel,
 } from 'headshotpro'
 import {
   MockServer,
@@ -181,4 +186,32 @@ export async function withMock(): Promise<number> {
   console.log(url, pem, accepted.status, onboarded.status, org.credits, faultId, requests[0]?.headers['authorization'], hooks.length, seeded.modelIds)
   await mock.close()
   return (await mock.organization()).credits
+}
+
+/** Operability: a logger, listeners, .withResponse(), headers, client.request, createMany. */
+export async function operability(apiKey: string): Promise<number> {
+  const level: LogLevel = 'info'
+  const client = new Client({
+    apiKey,
+    logger: console,
+    logLevel: level,
+    defaultHeaders: { 'X-Team': 'growth' },
+    appInfo: { name: 'Acme', version: '1.0', url: 'https://acme.example' },
+  })
+  client.on('response', (e: ResponseEvent) => console.log(e.operation, e.status, e.durationMs, e.willRetry))
+  client.on('request', (e) => console.log(e.attempt)).off('request', () => {})
+  const pending: APIPromise<number> = client.organization.credits()
+  const { data, response }: { data: number; response: APIResponse } = await pending.withResponse()
+  console.log(response.headers.get('x-request-id'), response.rateLimit.remaining, response.requestId)
+  const page = await client.members.list({ limit: 5 }).withResponse()
+  const members: Member[] = page.data.data
+  const results: BulkInviteResult[] = await client.invites.createMany({
+    emails: ['a@example.com'],
+    concurrency: 2,
+    onProgress: (p) => console.log(p.completed, p.total, p.result.outcome),
+  })
+  const teams = await client.request<{ teams: Team[] }>('GET', '/api/v2/organization/teams', { query: { limit: 5 } })
+  await client.withOptions({ headers: { 'X-Trace-Id': 't' } }).organization.credits()
+  console.log(client.logLevel, members.length, results[0]?.error?.code, teams.teams.length, JSON.stringify(page.data))
+  return data
 }

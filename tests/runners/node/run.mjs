@@ -146,6 +146,10 @@ const canon = {
     },
   }),
   number: (n) => n,
+  /** `{limit, remaining, reset_at}`, or null for none. */
+  rateLimit: (r) => (r === null || r === undefined ? null : { limit: opt(r.limit), remaining: opt(r.remaining), reset_at: time(r.resetAt) }),
+  /** Decoded JSON as is. */
+  json: (v) => (v === undefined ? null : v),
   none: () => null,
   teams: (teams) => teams.map((t) => ({ id: t.id, name: t.name })),
   member: (m) => ({
@@ -296,6 +300,19 @@ const ops = {
   ],
   'photos.favorites': [(c, a) => c.photos.favorites(favoriteParams(a)), canon.page(canon.favoritePhoto)],
   'photos.favorites_all': [(c, a) => walk(c.photos.favorites(favoriteParams(a))), canon.all(canon.favoritePhoto)],
+  'client.request': [
+    (c, a) => c.request(a.method, a.path, { body: arg(a.body), query: arg(a.query) }),
+    canon.json,
+  ],
+  'client.last_rate_limit': [(c) => c.lastRateLimit, (r) => canon.rateLimit(r)],
+  'client.create': [
+    async (c, a, ctx) => {
+      const built = await buildClient(ctx.mock, a)
+      if (built.error) throw built.error
+      return null
+    },
+    canon.none,
+  ],
   'photos.save': [
     (c, a, ctx) =>
       c.photos.save(a.model_id, ctx.caseDir, {
@@ -387,6 +404,9 @@ async function buildClient(mock, overrides = {}) {
   if (overrides.max_retries !== undefined) options.maxRetries = overrides.max_retries
   if (overrides.timeout_ms !== undefined) options.timeoutMs = overrides.timeout_ms
   if (overrides.api_key !== undefined) options.apiKey = overrides.api_key
+  if (overrides.default_headers !== undefined) options.defaultHeaders = overrides.default_headers
+  if (overrides.app_info !== undefined) options.appInfo = overrides.app_info
+  if (overrides.max_requests_per_minute !== undefined) options.maxRequestsPerMinute = overrides.max_requests_per_minute
   if (overrides.base_url !== undefined) {
     options.baseUrl = overrides.base_url === '$closed_port' ? `http://127.0.0.1:${await closedPort()}` : overrides.base_url
   }
@@ -403,6 +423,7 @@ function withStepOptions(client, options) {
   const perCall = {}
   if (options.timeout_ms !== undefined) perCall.timeoutMs = options.timeout_ms
   if (options.max_retries !== undefined) perCall.maxRetries = options.max_retries
+  if (options.headers !== undefined) perCall.headers = options.headers
   return client.withOptions(perCall)
 }
 
@@ -464,7 +485,18 @@ async function runStep(step, i, ctx) {
   let error
   try {
     if (ctx.clientError) throw ctx.clientError
-    result = toCanonical(await call(withStepOptions(ctx.client, step.options), args, ctx), ctx)
+    const client = withStepOptions(ctx.client, step.options)
+    if (step.raw) {
+      const { data, response } = await call(client, args, ctx).withResponse()
+      result = {
+        data: toCanonical(data, ctx),
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        rate_limit: canon.rateLimit(response.rateLimit),
+      }
+    } else {
+      result = toCanonical(await call(client, args, ctx), ctx)
+    }
   } catch (err) {
     error = err
   }
