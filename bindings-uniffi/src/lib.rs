@@ -20,6 +20,7 @@ mod bulk;
 mod client;
 mod error;
 mod guard;
+mod json;
 #[cfg(feature = "mock")]
 mod mock;
 mod observe;

@@ -20,7 +20,8 @@ final class OperabilityTests: MockTestCase {
         _ = try await client.teams().update(teamId: teamId, name: "Design 2")
         _ = try await client.teams().list()
         _ = try mock.seed(members: 1)
-        let member = try XCTUnwrap(try await client.members().list().items().first)
+        let members = try await client.members().list().items()
+        let member = try XCTUnwrap(members.first)
         _ = try await client.teams().addMembers(teamId: teamId, emails: [member.email])
         let invite = try await client.invites().create(email: "ada@example.com", teamId: teamId)
         _ = try await client.invites().list()
@@ -149,6 +150,60 @@ final class OperabilityTests: MockTestCase {
         XCTAssertEqual(requestCount("/api/v1/x") + requestCount("/a/"), 0)
     }
 
+    func testEveryTypeRoundTripsThroughJson() async throws {
+        let client = try mock.client()
+        let org = try await client.teams().create(name: "Design")
+        try assertRoundTrip(org, Organization.fromJson)
+        let team = try XCTUnwrap(org.teams.first)
+        try assertRoundTrip(team, Team.fromJson)
+        let invite = try await client.invites().create(email: "ada@example.com")
+        try assertRoundTrip(invite, Invite.fromJson)
+        let summaries = try await client.invites().list()
+        let summary = try XCTUnwrap(summaries.first)
+        try assertRoundTrip(summary, InviteSummary.fromJson)
+        XCTAssertTrue(try summary.toJson().contains("\"createdAt\":\""))
+        let details = try await client.invites().retrieve(inviteId: invite.id)
+        try assertRoundTrip(details, InviteDetails.fromJson)
+        let v2 = try await client.invites().retrieveByEmail(email: "ada@example.com")
+        try assertRoundTrip(v2, InviteV2.fromJson)
+        let model = try await client.models().create(email: "grace@example.com", isDevelopment: true)
+        try assertRoundTrip(model, Model.fromJson)
+        _ = try mock.seed(members: 1)
+        let members = try await client.members().list().items()
+        let member = try XCTUnwrap(members.first)
+        try assertRoundTrip(member, Member.fromJson)
+        let summariesOfModels = try await client.models().list().items()
+        let modelSummary = try XCTUnwrap(summariesOfModels.first)
+        try assertRoundTrip(modelSummary, ModelSummary.fromJson)
+        let seeded = try XCTUnwrap(mock.seed(models: 1).modelIds.first)
+        let photos = try await client.photos().list(modelId: seeded)
+        let photo = try XCTUnwrap(photos.items().first)
+        try assertRoundTrip(photo, Photo.fromJson)
+        XCTAssertTrue(try photos.toJson().contains("\"pagination\""))
+        _ = try mock.likePhoto(photoId: photo.id, status: .loved)
+        _ = try mock.chooseFavorite(modelId: seeded, photoId: photo.id)
+        let favorites = try await client.photos().favorites().items()
+        let favorite = try XCTUnwrap(favorites.first)
+        try assertRoundTrip(favorite, FavoritePhoto.fromJson)
+        let links = try await client.photos().downloadLinks(modelId: seeded)
+        try assertRoundTrip(links, DownloadLinks.fromJson)
+        let deleted = try await client.models().delete(modelId: model.modelId)
+        try assertRoundTrip(deleted, DeletedModel.fromJson)
+        let rate = RateLimitInfo(limit: 300, remaining: 299, resetAt: Date(timeIntervalSince1970: 1_700_000_000))
+        try assertRoundTrip(rate, RateLimitInfo.fromJson)
+        XCTAssertThrowsError(try Model.fromJson("{}"))
+    }
+
+    /// `value` read back from its JSON writes the same JSON. (Swift's `Date`
+    /// is a `Double`, so a timestamp may move by a nanosecond on the way in.)
+    private func assertRoundTrip<T: Equatable>(_ value: T, _ fromJson: (String) throws -> T,
+                                               file: StaticString = #filePath, line: UInt = #line) throws {
+        let text = try (value as? JsonWritable)?.json() ?? ""
+        let back = try fromJson(text)
+        XCTAssertEqual(try (back as? JsonWritable)?.json(), text, file: file, line: line)
+        XCTAssertFalse(text.isEmpty, file: file, line: line)
+    }
+
     func testCreateManyReportsEveryInputInOrder() async throws {
         let progress = Collected<BulkProgress>()
         let results = try await mock.client().invites().createMany(
@@ -182,3 +237,20 @@ final class Collected<T>: @unchecked Sendable {
         return values
     }
 }
+
+/// The types whose JSON the round-trip test checks.
+protocol JsonWritable { func json() throws -> String }
+extension Organization: JsonWritable { func json() throws -> String { try toJson() } }
+extension Team: JsonWritable { func json() throws -> String { try toJson() } }
+extension Invite: JsonWritable { func json() throws -> String { try toJson() } }
+extension InviteSummary: JsonWritable { func json() throws -> String { try toJson() } }
+extension InviteDetails: JsonWritable { func json() throws -> String { try toJson() } }
+extension InviteV2: JsonWritable { func json() throws -> String { try toJson() } }
+extension Model: JsonWritable { func json() throws -> String { try toJson() } }
+extension DeletedModel: JsonWritable { func json() throws -> String { try toJson() } }
+extension Member: JsonWritable { func json() throws -> String { try toJson() } }
+extension ModelSummary: JsonWritable { func json() throws -> String { try toJson() } }
+extension Photo: JsonWritable { func json() throws -> String { try toJson() } }
+extension FavoritePhoto: JsonWritable { func json() throws -> String { try toJson() } }
+extension DownloadLinks: JsonWritable { func json() throws -> String { try toJson() } }
+extension RateLimitInfo: JsonWritable { func json() throws -> String { try toJson() } }
