@@ -140,6 +140,9 @@ class JavaClient(val client: Client) : AutoCloseable {
         /** Time allowed for each attempt, in milliseconds. */
         fun timeoutMs(ms: Long) = apply { options = options.copy(timeoutMs = ms) }
 
+        /** Time allowed to connect, in milliseconds. */
+        fun connectTimeoutMs(ms: Long) = apply { options = options.copy(connectTimeoutMs = ms) }
+
         /** Retries after the first attempt; 0 disables them. */
         fun maxRetries(count: Int) = apply { options = options.copy(maxRetries = count) }
 
