@@ -1,9 +1,10 @@
 //! The client object: construction from a key and options, and the resource
 //! groups.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use headshotpro::RateLimitInfo;
+use headshotpro::{AppInfo, LogLevel, RateLimitInfo};
 
 use crate::error::HeadshotProError;
 use crate::options::{ClientOptions, RequestOptions};
@@ -39,10 +40,11 @@ impl Client {
         Ok(Arc::new(Self::build(api_key, options.unwrap_or_default())?))
     }
 
-    /// A client for some calls with another per-attempt timeout and/or
-    /// number of retries (unset fields keep this client's), sharing this
-    /// client's connection pool. This client is unchanged. A negative number
-    /// fails with `InvalidArgumentError`.
+    /// A client for some calls with another per-attempt timeout, number of
+    /// retries and/or extra headers (unset fields keep this client's),
+    /// sharing this client's connection pool, hooks and logger. This client
+    /// is unchanged. A negative number or a refused header (`Authorization`,
+    /// `Host`, CR/LF…) fails with `InvalidArgumentError`.
     pub fn with_options(&self, options: RequestOptions) -> Result<Arc<Self>, HeadshotProError> {
         Ok(Arc::new(Self {
             inner: self.inner.with_options(options.try_into()?),
@@ -73,6 +75,26 @@ impl Client {
     /// (shared with every `withOptions` child); nil/null before any.
     pub fn last_rate_limit(&self) -> Option<RateLimitInfo> {
         self.inner.last_rate_limit()
+    }
+
+    /// The application named in the user agent, if one was set.
+    pub fn app_info(&self) -> Option<AppInfo> {
+        self.inner.app_info().cloned()
+    }
+
+    /// The headers sent with every API request (names in lower case).
+    pub fn default_headers(&self) -> HashMap<String, String> {
+        self.inner
+            .default_headers()
+            .iter()
+            .map(|(name, value)| (name.to_owned(), value.to_owned()))
+            .collect()
+    }
+
+    /// The most detailed log records this client passes on (`off` unless
+    /// `logLevel` or `HEADSHOTPRO_LOG` set one).
+    pub fn log_level(&self) -> LogLevel {
+        self.inner.log_level()
     }
 
     /// The local cap on requests per minute, if one was set.
@@ -114,6 +136,16 @@ impl Client {
 }
 
 impl Client {
+    /// The core client behind this one.
+    pub(crate) fn core(&self) -> &headshotpro::Client {
+        &self.inner
+    }
+
+    /// A binding client around a core client.
+    pub(crate) fn from_core(inner: headshotpro::Client) -> Self {
+        Self { inner }
+    }
+
     /// A client for this key (else `HEADSHOTPRO_API_KEY`) and options.
     pub(crate) fn build(
         api_key: Option<String>,

@@ -330,13 +330,13 @@ impl From<Error> for HeadshotProError {
     }
 }
 
-/// What a Swift or Kotlin callback (a `photos().save` progress listener)
-/// threw that is not a `HeadshotProError`.
+/// What a Swift or Kotlin callback (a progress listener, log handler or
+/// hook) threw that is not a `HeadshotProError`.
 impl From<uniffi::UnexpectedUniFFICallbackError> for HeadshotProError {
     fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
         Self::InternalError {
             message: error.reason,
-            operation: "photos.save.progress".to_owned(),
+            operation: "callback".to_owned(),
         }
     }
 }

@@ -16,20 +16,25 @@
 
 uniffi::setup_scaffolding!("headshotpro_uniffi");
 
+mod bulk;
 mod client;
 mod error;
 mod guard;
+mod json;
 #[cfg(feature = "mock")]
 mod mock;
+mod observe;
 mod options;
 mod pages;
 mod platform;
+mod raw;
 mod resources;
 mod save;
 #[cfg(feature = "test-hooks")]
 mod testing;
 mod webhook;
 
+pub use bulk::{BulkInviteResult, BulkProgress, BulkProgressListener};
 pub use client::Client;
 pub use error::{ApiErrorDetails, HeadshotProError};
 #[cfg(feature = "mock")]
@@ -37,8 +42,12 @@ pub use mock::{
     MockFaultAfter, MockInvite, MockModel, MockOrganization, MockOrganizationUpdate, MockPhoto,
     MockRequest, MockSeedReport, MockServer, MockServerOptions, MockSetting, MockWebhook,
 };
+pub use observe::{
+    set_default_log_handler, LogHandler, RequestEvent, RequestHook, ResponseEvent, ResponseHook,
+};
 pub use options::{ClientOptions, RequestOptions};
 pub use pages::{FavoritePhotoPage, MemberPage, ModelSummaryPage, PhotoPage};
+pub use raw::CapturingClient;
 pub use resources::{InvitesApi, MembersApi, ModelsApi, OrganizationApi, PhotosApi, TeamsApi};
 pub use save::{
     FailedPhoto, SaveOptions, SaveProgress, SaveProgressListener, SaveReport, SavedPhoto,

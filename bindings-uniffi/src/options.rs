@@ -5,13 +5,25 @@
 //! that plain Java can pass them; a negative one fails with
 //! `InvalidArgumentError` naming the field.
 
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
+use headshotpro::{AppInfo, CustomHeaders, LogLevel};
+
 use crate::error::HeadshotProError;
+use crate::observe::{self, ForeignSink, LogHandler, RequestHook, ResponseHook};
 
 /// Client settings; every field is optional and falls back to the
-/// environment (`HEADSHOTPRO_BASE_URL`) or the SDK's defaults.
-#[derive(Debug, Clone, Default, uniffi::Record)]
+/// environment (`HEADSHOTPRO_BASE_URL`, `HEADSHOTPRO_LOG`) or the SDK's
+/// defaults.
+///
+/// Kotlin: `ClientOptions(baseUrl = …, defaultHeaders = mapOf("X-Team" to "growth"),
+/// appInfo = AppInfo("AcmeOnboarding", "1.4.2"), logLevel = LogLevel.INFO,
+/// logger = Slf4jLogHandler())`. Swift: `ClientOptions(appInfo: AppInfo(name:
+/// "AcmeOnboarding"), logLevel: .info)`.
+#[derive(Clone, Default, uniffi::Record)]
 pub struct ClientOptions {
     /// The API's base URL (else `HEADSHOTPRO_BASE_URL`, else production).
     #[uniffi(default = None)]
@@ -43,11 +55,61 @@ pub struct ClientOptions {
     /// own limit; calls past it wait in the client. At least 1.
     #[uniffi(default = None)]
     pub max_requests_per_minute: Option<i32>,
+    /// Headers sent with every API request (never to the photo CDN). A name
+    /// the SDK owns (`Authorization`, `Host`, `User-Agent`, …) or a CR/LF
+    /// fails the client's construction with `InvalidArgumentError`.
+    #[uniffi(default = None)]
+    pub default_headers: Option<HashMap<String, String>>,
+    /// Your application, appended to the user agent as `name/version (url)`;
+    /// a blank part fails with `InvalidArgumentError`.
+    #[uniffi(default = None)]
+    pub app_info: Option<AppInfo>,
+    /// The most detailed log records passed on (else `HEADSHOTPRO_LOG`,
+    /// else off): `info` is one line per attempt, `debug` adds the redacted
+    /// bodies.
+    #[uniffi(default = None)]
+    pub log_level: Option<LogLevel>,
+    /// Where log records go (else the handler set with
+    /// `setDefaultLogHandler`, else standard error). Only records at or
+    /// above `logLevel` reach it.
+    #[uniffi(default = None)]
+    pub logger: Option<Arc<dyn LogHandler>>,
+    /// Told before each attempt is sent.
+    #[uniffi(default = None)]
+    pub on_request: Option<Arc<dyn RequestHook>>,
+    /// Told after each attempt ended.
+    #[uniffi(default = None)]
+    pub on_response: Option<Arc<dyn ResponseHook>>,
+}
+
+impl fmt::Debug for ClientOptions {
+    /// The settings, with callbacks shown only as set or not.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let set = |present: bool| if present { "<set>" } else { "<none>" };
+        f.debug_struct("ClientOptions")
+            .field("base_url", &self.base_url)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("max_retries", &self.max_retries)
+            .field("connect_timeout_ms", &self.connect_timeout_ms)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("proxy", &self.proxy.as_ref().map(|_| "<set>"))
+            .field("max_requests_per_minute", &self.max_requests_per_minute)
+            .field(
+                "default_headers",
+                &self.default_headers.as_ref().map(HashMap::len),
+            )
+            .field("app_info", &self.app_info)
+            .field("log_level", &self.log_level)
+            .field("logger", &set(self.logger.is_some()))
+            .field("on_request", &set(self.on_request.is_some()))
+            .field("on_response", &set(self.on_response.is_some()))
+            .finish_non_exhaustive()
+    }
 }
 
 /// Settings `Client.withOptions` changes for some calls; a field
 /// left nil/null keeps the client's own value.
-#[derive(Debug, Clone, Copy, Default, uniffi::Record)]
+#[derive(Debug, Clone, Default, uniffi::Record)]
 pub struct RequestOptions {
     /// Time allowed for each attempt, in milliseconds.
     #[uniffi(default = None)]
@@ -55,6 +117,16 @@ pub struct RequestOptions {
     /// Retries after the first attempt; 0 disables retries.
     #[uniffi(default = None)]
     pub max_retries: Option<i32>,
+    /// Extra headers for these calls, replacing the client's default headers
+    /// of the same name (compared without regard to case). A name the SDK
+    /// owns or a CR/LF fails `withOptions` with `InvalidArgumentError`.
+    #[uniffi(default = None)]
+    pub headers: Option<HashMap<String, String>>,
+}
+
+/// Checked headers from a map.
+fn custom_headers(map: HashMap<String, String>) -> Result<CustomHeaders, HeadshotProError> {
+    Ok(CustomHeaders::from_pairs(map)?)
 }
 
 /// Milliseconds as a `Duration`, refusing a negative count.
@@ -97,6 +169,24 @@ impl ClientOptions {
         if let Some(limit) = self.max_requests_per_minute {
             builder = builder.max_requests_per_minute(retries("maxRequestsPerMinute", limit)?);
         }
+        if let Some(headers) = self.default_headers {
+            builder = builder.default_headers(custom_headers(headers)?);
+        }
+        if let Some(app) = self.app_info {
+            builder = builder.app_info(app);
+        }
+        if let Some(level) = self.log_level {
+            builder = builder.log_level(level);
+        }
+        if let Some(handler) = self.logger.or_else(observe::default_handler) {
+            builder = builder.log_sink(ForeignSink(handler));
+        }
+        if let Some(hook) = self.on_request {
+            builder = builder.on_request(observe::request_hook(hook));
+        }
+        if let Some(hook) = self.on_response {
+            builder = builder.on_response(observe::response_hook(hook));
+        }
         Ok(builder.allow_insecure_http(self.allow_insecure_http))
     }
 }
@@ -117,6 +207,9 @@ impl TryFrom<RequestOptions> for headshotpro::RequestOptions {
         }
         if let Some(count) = options.max_retries {
             request = request.max_retries(retries("maxRetries", count)?);
+        }
+        if let Some(headers) = options.headers {
+            request = request.headers(custom_headers(headers)?);
         }
         Ok(request)
     }
@@ -144,8 +237,8 @@ mod tests {
         assert!(retries("maxRetries", -3).is_err());
         assert_eq!(retries("maxRetries", 0).unwrap(), 0);
         let options = RequestOptions {
-            timeout_ms: None,
             max_retries: Some(-1),
+            ..RequestOptions::default()
         };
         assert!(headshotpro::RequestOptions::try_from(options).is_err());
     }

@@ -59,6 +59,13 @@ macro_rules! page {
                 self.page.has_next_page()
             }
 
+            /// The page as the SDK's JSON:
+            /// `{"items": […], "pagination": {"total", "limit", "offset", "hasMore"}}`,
+            /// each item in the API's wire form.
+            pub fn to_json(&self) -> Result<String, HeadshotProError> {
+                Ok(headshotpro::to_json(&self.page)?)
+            }
+
             /// The page after this one with the same filters, or nil/null at
             /// the end of the list. A server that answers this page's items
             /// again fails with `ResponseDecodeError`.

@@ -56,6 +56,12 @@ macro_rules! resource {
             pub(crate) fn new(client: headshotpro::Client) -> Self {
                 Self { client }
             }
+
+            /// The core client behind this resource.
+            #[allow(dead_code)]
+            pub(crate) fn core(&self) -> &headshotpro::Client {
+                &self.client
+            }
         }
 
         #[uniffi::export(async_runtime = "tokio")]

@@ -77,6 +77,14 @@ enum Canonical {
             ]
             return ["id": opt(v.id), "event": "\(v.event)", "created_at": time(v.createdAt), "object_type": v.objectType,
                     "photo_id": opt(v.photoId), "object": object]
+        case let v as RateLimitInfo:
+            return ["limit": v.limit.map { NSNumber(value: $0) } ?? NSNull(),
+                    "remaining": v.remaining.map { NSNumber(value: $0) } ?? NSNull(), "reset_at": time(v.resetAt)]
+        case let v as AnyResponse:
+            return ["data": of(v.anyData), "status": NSNumber(value: v.status), "headers": v.headers,
+                    "rate_limit": of(v.rateLimit)]
+        case let v as String: return v
+        case let v as NSNumber: return v
         default: return NSNull()
         }
     }
@@ -180,4 +188,16 @@ enum Matching {
 struct Failure: Error, CustomStringConvertible {
     let description: String
     init(_ d: String) { description = d }
+}
+
+/// A `Response` whatever its data type, for `Canonical.of`.
+protocol AnyResponse {
+    var anyData: Any? { get }
+    var status: Int { get }
+    var headers: [String: String] { get }
+    var rateLimit: RateLimitInfo { get }
+}
+
+extension Response: AnyResponse {
+    var anyData: Any? { data }
 }

@@ -102,6 +102,10 @@ func call(_ op: String, _ a: Args, _ client: () throws -> Client, _ vectors: URL
                                   overwrite: (a.values["overwrite"] as? Bool) ?? false, concurrency: a.n("concurrency"))
         let report = try await client().photos().save(modelId: try a.s("model_id"), directory: caseDir.path, options: options)
         return try Canonical.saveReport(report, caseDir)
+    case "client.request":
+        return try await client().request(method: try a.s("method"), path: try a.s("path"), body: a.values["body"],
+                                          query: a.values["query"] as? [String: String] ?? [:])
+    case "client.last_rate_limit": return try client().lastRateLimit()
     default: throw Failure("unknown op \(op)")
     }
 }

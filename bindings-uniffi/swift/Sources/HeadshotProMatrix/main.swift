@@ -118,6 +118,20 @@ func firstAttempts(_ mock: MockProcess, _ event: String?, _ modelId: String?) as
     }.count
 }
 
+/// A client from the mock's URL and key overlaid with a case's `client` settings.
+func makeClient(_ spec: [String: Any], _ mock: MockProcess) throws -> Client {
+    var base = spec["base_url"] as? String ?? mock.url
+    if base == "$closed_port" { base = "http://127.0.0.1:\(closedPort())" }
+    let app = (spec["app_info"] as? [String: Any]).map {
+        AppInfo(name: $0["name"] as? String ?? "", version: $0["version"] as? String, url: $0["url"] as? String)
+    }
+    return try Client(apiKey: spec["api_key"] as? String ?? mock.apiKey, options: ClientOptions(
+        baseUrl: base, timeoutMs: (spec["timeout_ms"] as? NSNumber)?.int64Value,
+        maxRetries: (spec["max_retries"] as? NSNumber)?.int32Value,
+        maxRequestsPerMinute: (spec["max_requests_per_minute"] as? NSNumber)?.int32Value,
+        defaultHeaders: spec["default_headers"] as? [String: String], appInfo: app))
+}
+
 func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: Any] {
     let name = url.deletingPathExtension().lastPathComponent
     let caseDir = FileManager.default.temporaryDirectory.appendingPathComponent("hp-matrix-swift-\(UUID().uuidString)")
@@ -132,11 +146,7 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
         var built: Client?
         let client: () throws -> Client = {
             if let built { return built }
-            var base = spec["base_url"] as? String ?? mock.url
-            if base == "$closed_port" { base = "http://127.0.0.1:\(closedPort())" }
-            let made = try Client(apiKey: spec["api_key"] as? String ?? mock.apiKey, options: ClientOptions(
-                baseUrl: base, timeoutMs: (spec["timeout_ms"] as? NSNumber)?.int64Value,
-                maxRetries: (spec["max_retries"] as? NSNumber)?.int32Value))
+            let made = try makeClient(spec, mock)
             built = made
             return made
         }
@@ -196,7 +206,8 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
             if let options = step["options"] as? [String: Any] {
                 // The step's per-call options, on the same client (same pool).
                 let request = RequestOptions(timeoutMs: (options["timeout_ms"] as? NSNumber)?.int64Value,
-                                             maxRetries: (options["max_retries"] as? NSNumber)?.int32Value)
+                                             maxRetries: (options["max_retries"] as? NSNumber)?.int32Value,
+                                             headers: options["headers"] as? [String: String])
                 callClient = { try client().withOptions(options: request) }
             }
             let started = Date()
@@ -204,7 +215,16 @@ func runCase(_ url: URL, _ vectors: URL, _ mock: MockProcess) async -> [String: 
             var failure: HeadshotProError?
             do {
                 let args = Args(op: op, values: step["args"] as? [String: Any] ?? [:])
-                value = normalize(Canonical.of(try await call(op, args, callClient, vectors, caseDir)))
+                if op == "client.create" {
+                    _ = try makeClient(args.values, mock)
+                    value = NSNull()
+                } else if (step["raw"] as? Bool) == true {
+                    let target = try callClient()
+                    let answer = try await target.withResponse { c in try await call(op, args, { c }, vectors, caseDir) }
+                    value = normalize(Canonical.of(answer))
+                } else {
+                    value = normalize(Canonical.of(try await call(op, args, callClient, vectors, caseDir)))
+                }
             } catch let e as HeadshotProError {
                 failure = e
             }

@@ -31,6 +31,12 @@ do {
     var walked: Int64 = 0
     for try await _ in client.models().listAll(params: ModelListParams(limit: 1)) { walked += 1 }
     guard walked == page.total() else { fail("walked \(walked) of \(page.total()) models") }
+    let answer = try await client.withResponse { try await $0.models().retrieve(modelId: model.modelId) }
+    guard answer.status == 200, answer.data.modelId == model.modelId else { fail("withResponse \(answer.status)") }
+    guard try Model.fromJson(try model.toJson()).modelId == model.modelId else { fail("JSON round trip") }
+    guard try await client.request(method: "GET", path: "/api/v1/organization/credits") is [String: Any] else { fail("request") }
+    let results = try await client.invites().createMany(emails: ["\(tag)-bulk@example.com", "not-an-email"])
+    guard results.map(\.outcome) == [.created, .invalid] else { fail("createMany \(results.map(\.outcome))") }
     print("organization \(org.name), \(credits) credits, invite \(invite.id), model \(model.modelId), \(walked) models")
 
     let mock = try MockServer()

@@ -3,7 +3,10 @@
 // page and its walk, signed options, the exception classes and the in-process
 // MockServer. HEADSHOTPRO_API_KEY and
 // HEADSHOTPRO_BASE_URL point at the mock; CONSUMER_TAG makes emails unique.
-import com.headshotpro.ClientOptions;
+import com.headshotpro.BulkInviteResult;
+import com.headshotpro.Response;
+import com.headshotpro.types.AppInfo;
+import com.headshotpro.types.BulkOutcome;
 import com.headshotpro.HeadshotProException;
 import com.headshotpro.JavaClient;
 import com.headshotpro.JavaPage;
@@ -18,7 +21,9 @@ import com.headshotpro.types.ModelSummary;
 import com.headshotpro.types.Organization;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletionException;
 
 public final class JavaConsumer {
@@ -33,8 +38,11 @@ public final class JavaConsumer {
     public static void main(String[] args) throws HeadshotProException {
         String tag = System.getenv().getOrDefault("CONSUMER_TAG", "java");
         check(System.getProperty("jna.library.path") == null, "jna.library.path must not be needed");
-        ClientOptions options = new ClientOptions(null, 10_000L, 1, 5_000L, false, null, null, null);
-        try (JavaClient client = new JavaClient(null, options)) {
+        AtomicInteger answered = new AtomicInteger();
+        JavaClient.Builder builder = JavaClient.builder().timeoutMs(10_000L).maxRetries(1).connectTimeoutMs(5_000L)
+                .appInfo(new AppInfo("consumer", "1.0", null))
+                .onResponse(event -> answered.incrementAndGet());
+        try (JavaClient client = builder.build()) {
             // Blocking forms.
             Organization org = client.organization().retrieve();
             long credits = client.organization().credits();
@@ -76,12 +84,12 @@ public final class JavaConsumer {
 
             // Signed options: a negative number is an InvalidArgumentException.
             try {
-                client.withOptions(new RequestOptions(-1L, null));
+                client.withOptions(new RequestOptions(-1L, null, null));
                 throw new AssertionError("expected InvalidArgumentException");
             } catch (HeadshotProException.InvalidArgumentException e) {
                 check(e.getMessage().contains("timeoutMs must be zero or more"), e.getMessage());
             }
-            JavaClient quick = client.withOptions(new RequestOptions(2_000L, 0));
+            JavaClient quick = client.withOptions(new RequestOptions(2_000L, 0, null));
             check(quick.timeoutMs() == 2_000L && quick.maxRetries() == 0, "withOptions");
             try {
                 client.models().wait(model.getModelId(), ModelStatus.Active.INSTANCE, Duration.ofMillis(-1));
@@ -89,6 +97,17 @@ public final class JavaConsumer {
             } catch (HeadshotProException.InvalidArgumentException e) {
                 check(e.getMessage().contains("timeout must be zero or more"), e.getMessage());
             }
+
+            // Operability: response metadata, the escape hatch, bulk invites, hooks, app info.
+            Response<Long> answer = client.withResponse(c -> c.organization().credits());
+            check(answer.getStatus() == 200 && answer.getData() == credits, "withResponse " + answer.getStatus());
+            Object raw = client.request("GET", "/api/v1/organization/credits");
+            check(raw instanceof Map && ((Map<?, ?>) raw).get("credits") instanceof Long, "request " + raw);
+            List<BulkInviteResult> results = client.invites().createMany(List.of(tag + "-bulk@example.com", "not-an-email"));
+            check(results.get(0).getOutcome() instanceof BulkOutcome.Created, "bulk " + results);
+            check(results.get(1).getOutcome() instanceof BulkOutcome.Invalid, "bulk " + results);
+            check(answered.get() > 5, "hooks saw " + answered.get());
+            check(client.userAgent().endsWith(" consumer/1.0"), client.userAgent());
 
             System.out.println("organization " + org.getName() + ", " + credits + " credits, invite "
                     + invite.getId() + ", model " + model.getModelId());

@@ -6,7 +6,12 @@ import com.headshotpro.Client
 import com.headshotpro.ClientOptions
 import com.headshotpro.HeadshotProException
 import com.headshotpro.MockServer
+import com.headshotpro.fromJson
 import com.headshotpro.listAll
+import com.headshotpro.request
+import com.headshotpro.toJson
+import com.headshotpro.types.Model
+import com.headshotpro.withResponse
 import com.headshotpro.types.ModelListParams
 import kotlinx.coroutines.flow.count
 import kotlinx.coroutines.runBlocking
@@ -29,6 +34,10 @@ fun main() = runBlocking {
         } catch (e: HeadshotProException.NotFoundException) {
             check(e.details.status == 404)
         }
+        val answer = client.withResponse { it.models().retrieve(model.modelId) }
+        check(answer.status == 200 && answer.data.modelId == model.modelId) { "withResponse ${answer.status}" }
+        check(Model.fromJson(model.toJson()) == model) { "JSON round trip" }
+        check(client.request("GET", "/api/v1/organization/credits").toString().contains("credits"))
         println("organization ${org.name}, $credits credits, invite ${invite.id}, model ${model.modelId}, $walked models")
     }
     MockServer().use { mock ->

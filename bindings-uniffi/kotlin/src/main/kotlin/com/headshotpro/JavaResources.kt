@@ -41,6 +41,11 @@ class JavaOrganization internal constructor(private val api: OrganizationApi) {
     fun creditsAsync(): CompletableFuture<Long> = async { api.credits() }
 }
 
+/** A [BulkProgressListener] calling a Java consumer. */
+private fun progressListener(consumer: Consumer<BulkProgress>) = object : BulkProgressListener {
+    override fun onProgress(progress: BulkProgress) = consumer.accept(progress)
+}
+
 /** Team-member invites: `client.invites()`. */
 class JavaInvites internal constructor(private val api: InvitesApi) {
     @Throws(HeadshotProException::class) @JvmOverloads fun create(email: String, teamId: String? = null): Invite = blocking { api.create(email, teamId) }
@@ -48,6 +53,18 @@ class JavaInvites internal constructor(private val api: InvitesApi) {
     @Throws(HeadshotProException::class) fun revoke(email: String): Unit = blocking { api.revoke(email) }
     fun revokeAsync(email: String): CompletableFuture<Void?> = async { api.revoke(email).let { null } }
     @Throws(HeadshotProException::class) fun list(): List<InviteSummary> = blocking { api.list() }
+    /**
+     * Invites every email (into [teamId] if set, [concurrency] at once,
+     * 1..=32, 4 unless set) and returns one result per input, in input
+     * order; [onProgress] (may be null) is told as each input settles.
+     */
+    @Throws(HeadshotProException::class) @JvmOverloads
+    fun createMany(emails: List<String>, teamId: String? = null, concurrency: Long? = null, onProgress: Consumer<BulkProgress>? = null): List<BulkInviteResult> =
+        blocking { api.createMany(emails, teamId, concurrency, onProgress?.let(::progressListener)) }
+    /** [createMany] as a future. */
+    @JvmOverloads
+    fun createManyAsync(emails: List<String>, teamId: String? = null, concurrency: Long? = null, onProgress: Consumer<BulkProgress>? = null): CompletableFuture<List<BulkInviteResult>> =
+        async { api.createMany(emails, teamId, concurrency, onProgress?.let(::progressListener)) }
     fun listAsync(): CompletableFuture<List<InviteSummary>> = async { api.list() }
     @Throws(HeadshotProException::class) fun retrieve(inviteId: String): InviteDetails = blocking { api.retrieve(inviteId) }
     fun retrieveAsync(inviteId: String): CompletableFuture<InviteDetails> = async { api.retrieve(inviteId) }

@@ -4,6 +4,7 @@ import com.headshotpro.FavoritePhotoPage
 import com.headshotpro.MemberPage
 import com.headshotpro.ModelSummaryPage
 import com.headshotpro.PhotoPage
+import com.headshotpro.Response
 import com.headshotpro.SaveReport
 import com.headshotpro.types.DeletedModel
 import com.headshotpro.types.DownloadLinks
@@ -17,6 +18,7 @@ import com.headshotpro.types.Model
 import com.headshotpro.types.ModelSummary
 import com.headshotpro.types.Organization
 import com.headshotpro.types.Photo
+import com.headshotpro.types.RateLimitInfo
 import com.headshotpro.types.Team
 import com.headshotpro.types.WebhookEvent
 import kotlinx.serialization.json.JsonArray
@@ -120,6 +122,16 @@ object Canonical {
                 ),
             )
         }
+        is RateLimitInfo -> obj(
+            "limit" to (value.limit?.let(::JsonPrimitive) ?: JsonNull),
+            "remaining" to (value.remaining?.let(::JsonPrimitive) ?: JsonNull),
+            "reset_at" to time(value.resetAt),
+        )
+        is Response<*> -> obj(
+            "data" to of(value.data), "status" to JsonPrimitive(value.status),
+            "headers" to JsonObject(value.headers.mapValues { JsonPrimitive(it.value) }),
+            "rate_limit" to of(value.rateLimit),
+        )
         is List<*> -> JsonArray(value.map { of(it) })
         else -> error("no canonical form for ${value::class.simpleName}")
     }

@@ -4,12 +4,15 @@ import com.headshotpro.Client
 import com.headshotpro.ClientOptions
 import com.headshotpro.HeadshotProException
 import com.headshotpro.RequestOptions
+import com.headshotpro.types.AppInfo
+import com.headshotpro.withResponse
 import kotlinx.coroutines.runBlocking
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.booleanOrNull
 import kotlinx.serialization.json.intOrNull
 import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
@@ -50,6 +53,10 @@ class MatrixRun {
         mapOf("case" to JsonPrimitive(name), "passed" to JsonPrimitive(passed), "detail" to JsonPrimitive(detail)),
     )
 
+    /** An object of strings as a map. */
+    private fun stringMap(element: JsonElement): Map<String, String> =
+        element.jsonObject.mapValues { it.value.jsonPrimitive.content }
+
     private fun closedPortUrl(): String = "http://127.0.0.1:" + ServerSocket(0).use { it.localPort }
 
     private fun runCase(file: File, vectors: File, mock: MockProcess): JsonElement {
@@ -77,24 +84,37 @@ class MatrixRun {
         }
     }
 
-    private fun buildClient(spec: JsonObject?, mock: MockProcess): Lazy<Client> = lazy {
+    private fun buildClient(spec: JsonObject?, mock: MockProcess): Lazy<Client> = lazy { newClient(spec, mock) }
+
+    /** A client from the mock's URL and key overlaid with a case's `client` settings. */
+    private fun newClient(spec: JsonObject?, mock: MockProcess): Client {
         val baseUrl = when (val url = spec?.get("base_url")?.jsonPrimitive?.content) {
             null -> mock.url
             "\$closed_port" -> closedPortUrl()
             else -> url
         }
-        Client(
+        val app = spec?.get("app_info")?.jsonObject?.let {
+            AppInfo(
+                it.getValue("name").jsonPrimitive.content,
+                it["version"]?.jsonPrimitive?.content,
+                it["url"]?.jsonPrimitive?.content,
+            )
+        }
+        return Client(
             spec?.get("api_key")?.jsonPrimitive?.content ?: mock.apiKey,
             ClientOptions(
                 baseUrl = baseUrl,
                 timeoutMs = spec?.get("timeout_ms")?.jsonPrimitive?.longOrNull,
                 maxRetries = spec?.get("max_retries")?.jsonPrimitive?.intOrNull,
+                maxRequestsPerMinute = spec?.get("max_requests_per_minute")?.jsonPrimitive?.intOrNull,
+                defaultHeaders = spec?.get("default_headers")?.let(::stringMap),
+                appInfo = app,
             ),
         )
     }
 
     /** One step of a case. */
-    private class Step(
+    private inner class Step(
         val n: Int,
         val step: JsonObject,
         val client: Lazy<Client>,
@@ -164,11 +184,20 @@ class MatrixRun {
             val args = step["args"]?.jsonObject ?: JsonObject(emptyMap())
             val expect = step["expect"]?.jsonObject
             val options = step["options"]?.jsonObject
-            val callClient = if (options == null) client else lazy { client.value.withOptions(requestOptions(options)) }
+            val raw = step["raw"]?.jsonPrimitive?.booleanOrNull ?: false
             val ops = Ops(args, vectors, caseDir)
             val started = System.nanoTime()
             val outcome = runCatching {
-                val value = if (op.startsWith("webhook.")) ops.webhook(op) else runBlocking { ops.call(op, callClient.value) }
+                val value = when {
+                    op.startsWith("webhook.") -> ops.webhook(op)
+                    op == "client.create" -> newClient(args, mock).close()
+                    else -> {
+                        val callClient = if (options == null) client.value else client.value.withOptions(requestOptions(options))
+                        runBlocking {
+                            if (raw) callClient.withResponse { ops.call(op, it) } else ops.call(op, callClient)
+                        }
+                    }
+                }
                 Canonical.of(value)
             }
             val elapsedMs = (System.nanoTime() - started) / 1_000_000
@@ -194,10 +223,11 @@ class MatrixRun {
             step["save"]?.jsonPrimitive?.content?.let { vars[it] = value }
         }
 
-        /** The per-call options of a step's `options`: `{"timeout_ms"?, "max_retries"?}`. */
+        /** The per-call options of a step's `options`: `{"timeout_ms"?, "max_retries"?, "headers"?}`. */
         private fun requestOptions(spec: JsonObject) = RequestOptions(
             timeoutMs = spec["timeout_ms"]?.jsonPrimitive?.longOrNull,
             maxRetries = spec["max_retries"]?.jsonPrimitive?.intOrNull,
+            headers = spec["headers"]?.let(::stringMap),
         )
 
         private fun checkError(op: String, expected: JsonObject, info: ErrorInfo) {

@@ -5,6 +5,7 @@ import com.headshotpro.SaveOptions
 import com.headshotpro.favoritesAll
 import com.headshotpro.listAll
 import com.headshotpro.parseWebhook
+import com.headshotpro.request
 import com.headshotpro.types.FavoriteListParams
 import com.headshotpro.types.MemberListParams
 import com.headshotpro.types.ModelListParams
@@ -95,6 +96,13 @@ class Ops(private val args: JsonObject, private val vectors: File, private val c
             )
             Canonical.saveReport(client.photos().save(str("model_id"), caseDir.path, options), caseDir)
         }
+        "client.request" -> client.request(
+            str("method"),
+            str("path"),
+            args["body"],
+            args["query"]?.takeIf { it !is JsonNull }?.jsonObject.orEmpty().mapValues { it.value.jsonPrimitive.content },
+        )
+        "client.last_rate_limit" -> client.lastRateLimit()
         else -> throw StepFailure("unknown op $op")
     }
 }
