@@ -201,19 +201,22 @@ pub(crate) async fn prepare_directory(directory: &Path) -> Result<()> {
     tokio::fs::create_dir_all(directory)
         .await
         .map_err(|e| Error::invalid(format!("directory {shown} cannot be created: {e}")))?;
+    // The probe is written and removed on a blocking thread that runs to the end
+    // even when this future is dropped (a cancelled save), so it is never left behind.
     let probe = directory.join(format!(
         ".headshotpro-write-check-{:016x}",
         fastrand::u64(..)
     ));
-    tokio::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)
-        .await
-        .map_err(|e| Error::invalid(format!("directory {shown} cannot be written: {e}")))?;
-    tokio::fs::remove_file(&probe)
-        .await
-        .map_err(|e| Error::invalid(format!("directory {shown} cannot be written: {e}")))
+    let written = tokio::task::spawn_blocking(move || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)?;
+        std::fs::remove_file(&probe)
+    })
+    .await
+    .map_err(|e| Error::invalid(format!("directory {shown} cannot be written: {e}")))?;
+    written.map_err(|e| Error::invalid(format!("directory {shown} cannot be written: {e}")))
 }
 
 /// Downloads every link, `concurrency` at once, and reports each as it ends.
