@@ -142,38 +142,24 @@ def _ids(name: str, values: Optional[Sequence[str]]) -> Optional[List[str]]:
     return list(values)
 
 
-def _guarded(on_progress: Optional[Callable[[SaveProgress], object]]) -> Optional[Callable[[SaveProgress], None]]:
-    """``on_progress`` wrapped so that its exceptions are logged, never raised into the save."""
+_Progress = TypeVar("_Progress", SaveProgress, BulkProgress)
+
+
+def _guarded(
+    on_progress: Optional[Callable[[_Progress], object]], about: Callable[[_Progress], str]
+) -> Optional[Callable[[_Progress], None]]:
+    """``on_progress`` wrapped so that its exceptions are logged, never raised into the
+    work it reports on; ``about`` names the report in the log line."""
     if on_progress is None:
         return None
 
-    def report(progress: SaveProgress) -> None:
+    def report(progress: _Progress) -> None:
         try:
             on_progress(progress)
-        except Exception:  # noqa: BLE001 - a progress report never breaks a download
+        except Exception:  # noqa: BLE001 - a progress report never breaks the work
             _logger.warning(
-                "on_progress raised an exception for photo %s; the save goes on",
-                progress.photo_id,
-                exc_info=True,
-            )
-
-    return report
-
-
-def _guarded_bulk(
-    on_progress: Optional[Callable[[BulkProgress], object]],
-) -> Optional[Callable[[BulkProgress], None]]:
-    """``on_progress`` wrapped so that its exceptions are logged, never raised into the sends."""
-    if on_progress is None:
-        return None
-
-    def report(progress: BulkProgress) -> None:
-        try:
-            on_progress(progress)
-        except Exception:  # noqa: BLE001 - a progress report never breaks the sends
-            _logger.warning(
-                "on_progress raised an exception for input %d; the invites go on",
-                progress.index,
+                "on_progress raised an exception for %s; the work goes on",
+                about(progress),
                 exc_info=True,
             )
 
@@ -270,7 +256,7 @@ class _InvitesOperations(Resource):
             list(emails),
             team_id,
             concurrency,
-            _guarded_bulk(on_progress),
+            _guarded(on_progress, lambda p: f"input {p.index}"),
         )
 
 
@@ -505,7 +491,7 @@ class _PhotosOperations(Resource):
             _wire(include),
             overwrite,
             concurrency,
-            _guarded(on_progress),
+            _guarded(on_progress, lambda p: f"photo {p.photo_id}"),
         )
 
 
