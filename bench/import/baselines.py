@@ -3,7 +3,10 @@ compares with. Each reads emails (one a line) from a file, invites them, and
 prints one JSON line: {"ok": N, "failed": N, "seen_429": N}.
 
     python baselines.py sequential URL KEY EMAILS_FILE
-    python baselines.py gather URL KEY EMAILS_FILE
+    python baselines.py gather URL KEY EMAILS_FILE [AT_ONCE]
+
+`gather` starts every email's coroutine at once; with AT_ONCE, an
+asyncio.Semaphore lets that many send at a time.
 """
 
 from __future__ import annotations
@@ -50,16 +53,24 @@ def sequential(url: str, key: str, emails: list[str]) -> dict:
     return {"ok": ok, "failed": failed, "seen_429": seen_429}
 
 
-async def gather(url: str, key: str, emails: list[str]) -> dict:
-    """httpx + asyncio.gather over every email, retrying on 429 and on errors."""
+async def gather(url: str, key: str, emails: list[str], at_once: int | None) -> dict:
+    """httpx + asyncio.gather over every email, retrying on 429 and on errors;
+    `at_once` coroutines send at a time when given."""
+    import contextlib
+
     import httpx
 
     counts = {"ok": 0, "failed": 0, "seen_429": 0}
+    gate = asyncio.Semaphore(at_once) if at_once else contextlib.nullcontext()
     async with httpx.AsyncClient(
         base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=30
     ) as client:
 
         async def invite(email: str) -> None:
+            async with gate:
+                await send(email)
+
+        async def send(email: str) -> None:
             for _ in range(50):
                 try:
                     answer = await client.post(PATH, json={"email": email})
@@ -83,7 +94,8 @@ def main() -> None:
     if kind == "sequential":
         result = sequential(url, key, emails)
     else:
-        result = asyncio.run(gather(url, key, emails))
+        at_once = int(sys.argv[5]) if len(sys.argv) > 5 else None
+        result = asyncio.run(gather(url, key, emails, at_once))
     print(json.dumps(result))
 
 

@@ -1,7 +1,9 @@
 """Import 2,000 invites against the release mock at 300 requests per 10 s,
 with the first 20 invite POSTs processed and then dropped, by:
 `headshotpro invites import`, a sequential `requests` loop sleeping on 429,
-and `asyncio.gather` with httpx retrying on 429. Prints a Markdown table.
+and `asyncio.gather` with httpx retrying on 429 (every email at once, and 64 at a
+time behind a semaphore). A client that has not finished after TIMEOUT seconds is
+stopped and reported so. Prints a Markdown table.
 
 Started by bench/import/run, which builds the release binaries and a venv.
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 RATE, WINDOW_MS, N, DROPS = 300, 10_000, 2000, 20
+TIMEOUT = 300
 INVITE = "/api/v1/organization/invite"
 
 
@@ -49,8 +52,13 @@ def one(name: str, command) -> dict:
             plain.write_text("\n".join(emails) + "\n")
             started = time.monotonic()
             env = dict(os.environ, HEADSHOTPRO_API_KEY=key)
-            done = subprocess.run(command(url, key, csv, plain), capture_output=True, text=True,
-                                  env=env)
+            try:
+                done = subprocess.run(command(url, key, csv, plain), capture_output=True,
+                                      text=True, env=env, timeout=TIMEOUT)
+                finished = True
+            except subprocess.TimeoutExpired as stopped:
+                done = subprocess.CompletedProcess(stopped.cmd, -1, "", "")
+                finished = False
             wall = time.monotonic() - started
         requests = control(url, "GET", "/__mock/requests")["requests"]
         posts = sum(1 for r in requests if r["method"] == "POST" and r["path"] == INVITE)
@@ -61,7 +69,7 @@ def one(name: str, command) -> dict:
             # Every POST ends as created, refused, dropped (then resent) or 429 (then resent).
             "429s": posts - N - DROPS, "posts": posts,
             "invited": len(invites), "duplicates": sum(n - 1 for n in invites.values()),
-            "exit": done.returncode, "output": done.stdout.strip(), "stderr": done.stderr[-500:],
+            "finished": finished, "exit": done.returncode, "output": done.stdout.strip(), "stderr": done.stderr[-500:],
         }
     finally:
         mock.stdin.close()
@@ -78,6 +86,8 @@ def main() -> None:
             python, str(Path(__file__).parent / "baselines.py"), "sequential", url, key, str(plain)]),
         ("httpx + asyncio.gather, retry on 429", lambda url, key, csv, plain: [
             python, str(Path(__file__).parent / "baselines.py"), "gather", url, key, str(plain)]),
+        ("httpx + asyncio.gather, 64 at a time, retry on 429", lambda url, key, csv, plain: [
+            python, str(Path(__file__).parent / "baselines.py"), "gather", url, key, str(plain), "64"]),
     ]
     only = os.environ.get("BENCH_ONLY")
     if only:
@@ -98,7 +108,11 @@ def main() -> None:
             failed = max(failed, out.get("failed", 0))
         except (ValueError, AttributeError, IndexError):
             pass
-        print(f"| {r['name']} | {r['wall']:.1f} s | {r['ratio']:.3f} | {r['429s']} | {r['posts']} "
+        if r["finished"]:
+            wall, ratio, seen = f"{r['wall']:.1f} s", f"{r['ratio']:.3f}", str(r["429s"])
+        else:
+            wall, ratio, seen = f"stopped after {TIMEOUT} s", "—", "—"
+        print(f"| {r['name']} | {wall} | {ratio} | {seen} | {r['posts']} "
               f"| {r['duplicates']} | {failed} |")
 
 
