@@ -142,7 +142,7 @@ def _ids(name: str, values: Optional[Sequence[str]]) -> Optional[List[str]]:
     return list(values)
 
 
-_Progress = TypeVar("_Progress", SaveProgress, BulkProgress)
+_Progress = TypeVar("_Progress", "SaveProgress", "BulkProgress")
 
 
 def _guarded(
