@@ -207,7 +207,7 @@ pub(crate) async fn prepare_directory(directory: &Path) -> Result<()> {
         ".headshotpro-write-check-{:016x}",
         fastrand::u64(..)
     ));
-    let written = tokio::task::spawn_blocking(move || {
+    tokio::task::spawn_blocking(move || {
         std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -215,8 +215,8 @@ pub(crate) async fn prepare_directory(directory: &Path) -> Result<()> {
         std::fs::remove_file(&probe)
     })
     .await
-    .map_err(|e| Error::invalid(format!("directory {shown} cannot be written: {e}")))?;
-    written.map_err(|e| Error::invalid(format!("directory {shown} cannot be written: {e}")))
+    .unwrap_or_else(|joined| Err(std::io::Error::other(joined)))
+    .map_err(|e| Error::invalid(format!("directory {shown} cannot be written: {e}")))
 }
 
 /// Downloads every link, `concurrency` at once, and reports each as it ends.
